@@ -1,0 +1,2 @@
+/** The ./strata command: local stack, generator runs, operator tooling. */
+package io.strata.tools;
