@@ -1,0 +1,39 @@
+package io.strata.tools;
+
+import io.strata.tools.commands.DownCommand;
+import io.strata.tools.commands.FlinkCommand;
+import io.strata.tools.commands.LogsCommand;
+import io.strata.tools.commands.StatusCommand;
+import io.strata.tools.commands.UpCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./strata} command line: the local stack and operator tooling. */
+@Command(
+        name = "strata",
+        mixinStandardHelpOptions = true,
+        description =
+                "Strata: Kafka to Iceberg Bronze/Silver/Gold with Flink. Local stack and tools.",
+        subcommands = {
+            UpCommand.class,
+            DownCommand.class,
+            StatusCommand.class,
+            LogsCommand.class,
+            FlinkCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class StrataCli implements Runnable {
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new StrataCli());
+        CommandLine flink = cli.getSubcommands().get("flink");
+        flink.setStopAtPositional(true);
+        flink.setUnmatchedOptionsArePositionalParams(true);
+        System.exit(cli.execute(args));
+    }
+}
