@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A running schema registry: the Kafka-backed store behind Confluent's REST API over HTTP. */
 public final class SchemaRegistryServer implements AutoCloseable {
 
+    private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     private final RegistryConfig config;
     private final KafkaSchemaStore store;
     private final HttpServer http;
@@ -30,6 +32,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     /** Replays the schemas topic, then starts serving; returns once requests are answered. */
     public static SchemaRegistryServer start(RegistryConfig config) {
+        // Without TCP_NODELAY the JDK server's small replies wait ~40 ms on delayed ACKs; the
+        // setting is read once per JVM, so an explicit one from the command line wins.
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
         KafkaSchemaStore store =
                 KafkaSchemaStore.open(config.topic(), config.kafkaProperties(), config.timeout());
         ExecutorService executor =

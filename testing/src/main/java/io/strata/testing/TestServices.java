@@ -1,9 +1,13 @@
 package io.strata.testing;
 
+import io.strata.registry.RegistryConfig;
+import io.strata.registry.SchemaRegistryServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * The services every integration test shares, started lazily once per test JVM and stopped by a
@@ -13,7 +17,9 @@ public final class TestServices {
 
     private static KafkaBroker kafka;
     private static PostgresServer postgres;
+    private static SchemaRegistryServer registry;
     private static Path root;
+    private static final Deque<AutoCloseable> started = new ArrayDeque<>();
 
     private TestServices() {}
 
@@ -24,6 +30,20 @@ public final class TestServices {
             closeOnExit(kafka);
         }
         return kafka;
+    }
+
+    /**
+     * The shared schema registry on the shared broker (topic {@code _schemas}, free port); pass
+     * {@code registry().url()} as {@code schema.registry.url}.
+     */
+    public static synchronized SchemaRegistryServer registry() {
+        if (registry == null) {
+            RegistryConfig config =
+                    RegistryConfig.builder(kafka().bootstrapServers()).port(0).build();
+            registry = SchemaRegistryServer.start(config);
+            closeOnExit(registry);
+        }
+        return registry;
     }
 
     /** The shared Postgres with logical replication. */
@@ -48,15 +68,21 @@ public final class TestServices {
     }
 
     private static void closeOnExit(AutoCloseable service) {
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    try {
-                                        service.close();
-                                    } catch (Exception e) {
-                                        // The JVM is exiting; nothing useful to do with it.
-                                    }
-                                }));
+        if (started.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(TestServices::closeAll));
+        }
+        started.push(service);
+    }
+
+    // One hook, newest service first: JVM hooks run concurrently, and the registry must not
+    // outlive the broker it reads from.
+    private static synchronized void closeAll() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                // The JVM is exiting; nothing useful to do with it.
+            }
+        }
     }
 }

@@ -119,10 +119,12 @@ public final class SchemaRegistryService {
             if (permanent && !target.deleted()) {
                 throw RegistryException.versionNotSoftDeleted(subject, target.version());
             }
-            store.append(
-                    permanent
-                            ? new StoreRecord.RemoveVersion(subject, target.version())
-                            : new StoreRecord.PutVersion(target.asDeleted()));
+            if (permanent) {
+                reserveIds();
+                store.append(new StoreRecord.RemoveVersion(subject, target.version()));
+            } else {
+                store.append(new StoreRecord.PutVersion(target.asDeleted()));
+            }
             return target.version();
         }
     }
@@ -152,6 +154,7 @@ public final class SchemaRegistryService {
         if (!live.isEmpty()) {
             throw RegistryException.subjectNotSoftDeleted(subject);
         }
+        reserveIds();
         all.forEach(v -> store.append(new StoreRecord.RemoveVersion(subject, v.version())));
         if (state().level(subject).isPresent()) {
             store.append(new StoreRecord.RemoveCompatibility(subject));
@@ -218,6 +221,10 @@ public final class SchemaRegistryService {
             store.append(new StoreRecord.RemoveCompatibility(subject));
             return previous;
         }
+    }
+
+    private void reserveIds() {
+        store.append(new StoreRecord.ReserveIds(state().maxId()));
     }
 
     private CompatibilityLevel putLevel(String subject, CompatibilityLevel level) {

@@ -17,6 +17,8 @@ public final class RecordCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCHEMA = "SCHEMA";
     private static final String CONFIG = "CONFIG";
+    // Not a Confluent key type: Confluent's registry would skip it as unknown.
+    private static final String MAX_ID = "MAX_ID";
 
     private RecordCodec() {}
 
@@ -31,7 +33,10 @@ public final class RecordCodec {
         if (record instanceof StoreRecord.PutCompatibility c) {
             return bytes(configKey(c.subject()));
         }
-        return bytes(configKey(((StoreRecord.RemoveCompatibility) record).subject()));
+        if (record instanceof StoreRecord.RemoveCompatibility c) {
+            return bytes(configKey(c.subject()));
+        }
+        return bytes(JSON.createObjectNode().put("keytype", MAX_ID).put("magic", 0));
     }
 
     /** The record's topic value; null (a tombstone) for removals. */
@@ -41,6 +46,9 @@ public final class RecordCodec {
         }
         if (record instanceof StoreRecord.PutCompatibility c) {
             return bytes(JSON.createObjectNode().put("compatibilityLevel", c.level()));
+        }
+        if (record instanceof StoreRecord.ReserveIds r) {
+            return bytes(JSON.createObjectNode().put("maxId", r.maxId()));
         }
         return null;
     }
@@ -55,6 +63,9 @@ public final class RecordCodec {
         return switch (k.path("keytype").asText()) {
             case SCHEMA -> decodeSchema(subject, k.path("version").asInt(), value);
             case CONFIG -> Optional.of(decodeConfig(subject, value));
+            case MAX_ID ->
+                    Optional.ofNullable(value)
+                            .map(v -> new StoreRecord.ReserveIds(tree(v).path("maxId").asInt()));
             default -> Optional.empty();
         };
     }

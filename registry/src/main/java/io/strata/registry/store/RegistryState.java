@@ -58,6 +58,10 @@ public final class RegistryState {
         idsBySchema.remove(schema, id);
     }
 
+    synchronized void reserveIds(int upTo) {
+        maxId = Math.max(maxId, upTo);
+    }
+
     synchronized void putLevel(String subject, String level) {
         if (subject == null) {
             globalLevel = level;
@@ -103,7 +107,7 @@ public final class RegistryState {
         return Optional.ofNullable(idsBySchema.get(canonicalSchema));
     }
 
-    /** The highest id ever seen in this run; new schemas get a higher one. */
+    /** The highest id ever given out, deleted ones included; new schemas get a higher one. */
     public synchronized int maxId() {
         return maxId;
     }

@@ -40,4 +40,15 @@ public sealed interface StoreRecord {
             state.removeLevel(subject);
         }
     }
+
+    /**
+     * Records that ids up to {@code maxId} were given out, written before a permanent delete so a
+     * replay never hands out a removed schema's id again (bytes in topics may still carry it).
+     */
+    record ReserveIds(int maxId) implements StoreRecord {
+        @Override
+        public void applyTo(RegistryState state) {
+            state.reserveIds(maxId);
+        }
+    }
 }

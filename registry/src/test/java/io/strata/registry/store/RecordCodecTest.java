@@ -38,6 +38,7 @@ class RecordCodecTest {
             new StoreRecord.PutCompatibility("users-value", "NONE"),
             new StoreRecord.RemoveCompatibility("users-value"),
             new StoreRecord.RemoveCompatibility(null),
+            new StoreRecord.ReserveIds(12),
         };
         for (StoreRecord record : records) {
             byte[] key = RecordCodec.key(record);
