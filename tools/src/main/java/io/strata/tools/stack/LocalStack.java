@@ -56,6 +56,7 @@ public final class LocalStack {
 
     /** Starts the given services, in the stack's order. */
     public boolean up(PrintStream out, List<Service> selected) {
+        new JobsConfig(home).write();
         for (Service service : services) {
             if (!selected.contains(service)) {
                 continue;

@@ -59,6 +59,11 @@ class LocalStackIT {
         for (Service service : stack.services()) {
             assertThat(service.isReady()).as(service.name()).isTrue();
         }
+        assertThat(new JobsConfig(stack.home()).path())
+                .content()
+                .contains(
+                        "bootstrap-servers: localhost:" + stack.home().get(StackOptions.KAFKA_PORT))
+                .contains("warehouse: file://" + stateDir + "/warehouse");
 
         // Starting twice is harmless: every service reports it is already running.
         ByteArrayOutputStream again = new ByteArrayOutputStream();
