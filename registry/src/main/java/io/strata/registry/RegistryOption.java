@@ -8,7 +8,7 @@ public enum RegistryOption {
     BOOTSTRAP_SERVERS(
             "bootstrap-servers",
             null,
-            "Kafka bootstrap servers of the cluster that holds the schemas topic (required)."),
+            "Kafka bootstrap servers of the cluster that holds the schemas topic."),
     HOST("host", "127.0.0.1", "Address the HTTP server binds to."),
     PORT("port", "8085", "HTTP port; 0 picks a free one."),
     TOPIC(
