@@ -1,6 +1,7 @@
 package io.strata.registry.http;
 
 import io.strata.registry.service.CompatibilityLevel;
+import io.strata.registry.service.CompatibilityLevels;
 import io.strata.registry.service.RegistryException;
 import io.strata.registry.service.SchemaInput;
 import io.strata.registry.service.SchemaRegistryService;
@@ -60,9 +61,10 @@ final class RegistryRoutes {
     }
 
     private void config(Router router) {
-        router.route("GET", "/config", r -> config(registry.globalLevel()))
-                .route("PUT", "/config", r -> configSet(registry.setGlobalLevel(level(r))))
-                .route("DELETE", "/config", r -> config(registry.resetGlobalLevel()))
+        CompatibilityLevels levels = registry.levels();
+        router.route("GET", "/config", r -> config(levels.global()))
+                .route("PUT", "/config", r -> configSet(levels.setGlobal(level(r))))
+                .route("DELETE", "/config", r -> config(levels.resetGlobal()))
                 .route("GET", "/config/{subject}", this::subjectConfig)
                 .route("PUT", "/config/{subject}", this::setSubjectConfig)
                 .route("DELETE", "/config/{subject}", this::deleteSubjectConfig);
@@ -156,15 +158,15 @@ final class RegistryRoutes {
     }
 
     private Reply subjectConfig(Request r) {
-        return config(registry.subjectLevel(subject(r), r.flag("defaultToGlobal")));
+        return config(registry.levels().subjectLevel(subject(r), r.flag("defaultToGlobal")));
     }
 
     private Reply setSubjectConfig(Request r) {
-        return configSet(registry.setSubjectLevel(subject(r), level(r)));
+        return configSet(registry.levels().setSubjectLevel(subject(r), level(r)));
     }
 
     private Reply deleteSubjectConfig(Request r) {
-        return config(registry.deleteSubjectLevel(subject(r)));
+        return config(registry.levels().deleteSubjectLevel(subject(r)));
     }
 
     private Reply setMode(Request r) {

@@ -18,13 +18,18 @@ import org.apache.avro.Schema;
 public final class SchemaRegistryService {
 
     private final SchemaStore store;
-    private final CompatibilityLevel defaultLevel;
+    private final CompatibilityLevels levels;
     private final Object writeLock = new Object();
     private final Map<Integer, Schema> parsed = new ConcurrentHashMap<>();
 
     public SchemaRegistryService(SchemaStore store, CompatibilityLevel defaultLevel) {
         this.store = store;
-        this.defaultLevel = defaultLevel;
+        this.levels = new CompatibilityLevels(store, defaultLevel);
+    }
+
+    /** The global and per-subject compatibility levels. */
+    public CompatibilityLevels levels() {
+        return levels;
     }
 
     /** Registers a schema under a subject and returns its global id; an equal live one wins. */
@@ -184,58 +189,12 @@ public final class SchemaRegistryService {
         return CompatibilityChecker.check(schema, earlier(List.of(find(live, ref))), level);
     }
 
-    public CompatibilityLevel globalLevel() {
-        return state().level(null).map(CompatibilityLevel::parse).orElse(defaultLevel);
-    }
-
-    public CompatibilityLevel setGlobalLevel(String level) {
-        return putLevel(null, CompatibilityLevel.parse(level));
-    }
-
-    /** Returns the global level to the configured default; answers the level it replaced. */
-    public CompatibilityLevel resetGlobalLevel() {
-        synchronized (writeLock) {
-            CompatibilityLevel previous = globalLevel();
-            store.append(new StoreRecord.RemoveCompatibility(null));
-            return previous;
-        }
-    }
-
-    /** The subject's own level; the global one instead only when {@code defaultToGlobal}. */
-    public CompatibilityLevel subjectLevel(String subject, boolean defaultToGlobal) {
-        Optional<CompatibilityLevel> own = state().level(subject).map(CompatibilityLevel::parse);
-        if (own.isEmpty() && !defaultToGlobal) {
-            throw RegistryException.subjectLevelNotConfigured(subject);
-        }
-        return own.orElseGet(this::globalLevel);
-    }
-
-    public CompatibilityLevel setSubjectLevel(String subject, String level) {
-        return putLevel(subject, CompatibilityLevel.parse(level));
-    }
-
-    /** Removes the subject's own level, which falls back to the global one; answers the old. */
-    public CompatibilityLevel deleteSubjectLevel(String subject) {
-        synchronized (writeLock) {
-            CompatibilityLevel previous = subjectLevel(subject, false);
-            store.append(new StoreRecord.RemoveCompatibility(subject));
-            return previous;
-        }
-    }
-
     private void reserveIds() {
         store.append(new StoreRecord.ReserveIds(state().maxId()));
     }
 
-    private CompatibilityLevel putLevel(String subject, CompatibilityLevel level) {
-        synchronized (writeLock) {
-            store.append(new StoreRecord.PutCompatibility(subject, level.name()));
-            return level;
-        }
-    }
-
     private CompatibilityLevel effectiveLevel(String subject) {
-        return subjectLevel(subject, true);
+        return levels.subjectLevel(subject, true);
     }
 
     private RegistryState state() {

@@ -101,7 +101,7 @@ class SchemaRegistryServiceTest {
                 .hasMessageContaining("AVRO only");
         assertError(() -> registry.version("s", "zero", false), 422, 42202);
         assertError(() -> registry.version("s", "0", false), 422, 42202);
-        assertError(() -> registry.setGlobalLevel("SIDEWAYS"), 422, 42203);
+        assertError(() -> registry.levels().setGlobal("SIDEWAYS"), 422, 42203);
     }
 
     @Test
@@ -156,29 +156,29 @@ class SchemaRegistryServiceTest {
     @Test
     void subjectLevelOverridesTheGlobalOneUntilDeleted() {
         registry.register("users-value", input(USER_V1));
-        assertError(() -> registry.subjectLevel("users-value", false), 404, 40408);
+        assertError(() -> registry.levels().subjectLevel("users-value", false), 404, 40408);
 
-        registry.setSubjectLevel("users-value", "forward");
-        assertThat(registry.subjectLevel("users-value", false))
+        registry.levels().setSubjectLevel("users-value", "forward");
+        assertThat(registry.levels().subjectLevel("users-value", false))
                 .isEqualTo(CompatibilityLevel.FORWARD);
         assertThat(registry.register("users-value", input(USER_WITH_REQUIRED_AGE))).isEqualTo(2);
 
-        assertThat(registry.deleteSubjectLevel("users-value"))
+        assertThat(registry.levels().deleteSubjectLevel("users-value"))
                 .isEqualTo(CompatibilityLevel.FORWARD);
-        assertThat(registry.subjectLevel("users-value", true))
+        assertThat(registry.levels().subjectLevel("users-value", true))
                 .isEqualTo(CompatibilityLevel.BACKWARD);
     }
 
     @Test
     void globalLevelDefaultsToTheConfiguredOneAndResets() {
-        assertThat(registry.globalLevel()).isEqualTo(CompatibilityLevel.BACKWARD);
+        assertThat(registry.levels().global()).isEqualTo(CompatibilityLevel.BACKWARD);
 
-        registry.setGlobalLevel("NONE");
+        registry.levels().setGlobal("NONE");
         registry.register("users-value", input(USER_V1));
         registry.register("users-value", input(USER_NAME_AS_INT));
 
-        assertThat(registry.resetGlobalLevel()).isEqualTo(CompatibilityLevel.NONE);
-        assertThat(registry.globalLevel()).isEqualTo(CompatibilityLevel.BACKWARD);
+        assertThat(registry.levels().resetGlobal()).isEqualTo(CompatibilityLevel.NONE);
+        assertThat(registry.levels().global()).isEqualTo(CompatibilityLevel.BACKWARD);
     }
 
     @Test
