@@ -1,0 +1,76 @@
+package io.strata.common.config;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import io.strata.common.kafka.DeliveryMode;
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+
+/** Options every Strata job shares: where Kafka, the registry and the Iceberg catalog are. */
+public final class StrataOptions {
+
+    public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
+            key("strata.kafka.bootstrap-servers")
+                    .stringType()
+                    .defaultValue("localhost:9092")
+                    .withDescription(
+                            "Kafka bootstrap servers of every topic Strata reads and writes.");
+
+    public static final ConfigOption<String> SCHEMA_REGISTRY_URL =
+            key("strata.schema-registry.url")
+                    .stringType()
+                    .defaultValue("http://localhost:8085")
+                    .withDescription("Confluent-compatible Schema Registry of the Avro topics.");
+
+    public static final ConfigOption<DeliveryMode> KAFKA_DELIVERY =
+            key("strata.kafka.delivery")
+                    .enumType(DeliveryMode.class)
+                    .defaultValue(DeliveryMode.EXACTLY_ONCE)
+                    .withDescription(
+                            "Delivery into the topics between jobs: EXACTLY_ONCE (transactional,"
+                                    + " visible downstream when the writing job's checkpoint"
+                                    + " completes) or AT_LEAST_ONCE (visible at once; consumers"
+                                    + " dedupe by event id). Both give the same Silver and Gold.");
+
+    public static final ConfigOption<Duration> KAFKA_TRANSACTION_TIMEOUT =
+            key("strata.kafka.transaction-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(15))
+                    .withDescription(
+                            "Kafka transaction timeout of exactly-once sinks; at most the broker's"
+                                    + " transaction.max.timeout.ms (15 min by default) and more"
+                                    + " than the longest expected checkpoint plus restart.");
+
+    public static final ConfigOption<String> ICEBERG_CATALOG_NAME =
+            key("strata.iceberg.catalog-name")
+                    .stringType()
+                    .defaultValue("strata")
+                    .withDescription("Name of the Iceberg catalog (as analysts see it in SQL).");
+
+    public static final String ICEBERG_CATALOG_PREFIX = "strata.iceberg.catalog.";
+
+    public static final ConfigOption<String> ICEBERG_CATALOG_TYPE =
+            key(ICEBERG_CATALOG_PREFIX + "type")
+                    .stringType()
+                    .defaultValue("hadoop")
+                    .withDescription(
+                            "Iceberg catalog type: hadoop, jdbc, rest or hive. Every other"
+                                    + " 'strata.iceberg.catalog.*' key is passed to the catalog"
+                                    + " as a property (warehouse, uri, io-impl, ...).");
+
+    public static final ConfigOption<String> ICEBERG_WAREHOUSE =
+            key(ICEBERG_CATALOG_PREFIX + "warehouse")
+                    .stringType()
+                    .defaultValue("file:///tmp/strata/warehouse")
+                    .withDescription("Warehouse location of the Iceberg catalog.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            key("strata.checkpoint.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Checkpoint interval: Iceberg commits and Kafka transactions happen"
+                                    + " on checkpoints, so this bounds data freshness.");
+
+    private StrataOptions() {}
+}

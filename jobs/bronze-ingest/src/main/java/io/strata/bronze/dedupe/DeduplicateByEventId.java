@@ -1,0 +1,81 @@
+package io.strata.bronze.dedupe;
+
+import io.strata.model.bronze.BronzeEvent;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Lets the first event per (tenant, event id) through and drops later copies, keyed by {@link
+ * TenantEventKey}. An id is remembered for the TTL from its first sighting (processing time; copies
+ * do not extend it), then forgotten, so state stays bounded. Dropped copies leave through {@link
+ * #DUPLICATES} (for the manifest) and are counted per tenant: metric {@code duplicates} (and {@code
+ * accepted}) under a {@code tenant} group.
+ */
+public final class DeduplicateByEventId
+        extends KeyedProcessFunction<Tuple2<String, String>, BronzeEvent, BronzeEvent> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The dropped copies. */
+    public static final OutputTag<BronzeEvent> DUPLICATES =
+            new OutputTag<>("duplicates", new AvroTypeInfo<>(BronzeEvent.class));
+
+    private final Duration ttl;
+
+    private transient ValueState<Boolean> seen;
+    private transient Map<String, Counter> duplicates;
+    private transient Map<String, Counter> accepted;
+
+    public DeduplicateByEventId(Duration ttl) {
+        this.ttl = ttl;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ValueStateDescriptor<Boolean> descriptor =
+                new ValueStateDescriptor<>("seen", Types.BOOLEAN);
+        descriptor.enableTimeToLive(
+                StateTtlConfig.newBuilder(ttl)
+                        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                        .build());
+        seen = getRuntimeContext().getState(descriptor);
+        duplicates = new HashMap<>();
+        accepted = new HashMap<>();
+    }
+
+    @Override
+    public void processElement(BronzeEvent event, Context ctx, Collector<BronzeEvent> out)
+            throws Exception {
+        if (seen.value() != null) {
+            counter(duplicates, "duplicates", event.getTenantId()).inc();
+            ctx.output(DUPLICATES, event);
+            return;
+        }
+        seen.update(Boolean.TRUE);
+        counter(accepted, "accepted", event.getTenantId()).inc();
+        out.collect(event);
+    }
+
+    private Counter counter(Map<String, Counter> counters, String name, String tenant) {
+        return counters.computeIfAbsent(
+                tenant,
+                t -> {
+                    MetricGroup group = getRuntimeContext().getMetricGroup().addGroup("tenant", t);
+                    return group.counter(name);
+                });
+    }
+}

@@ -1,0 +1,70 @@
+package io.strata.bronze.sink;
+
+import io.strata.bronze.BronzeIngestOptions;
+import io.strata.common.iceberg.AvroIcebergSchemas;
+import io.strata.common.iceberg.IcebergTables;
+import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.QuarantineRecord;
+import java.util.Map;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+
+/**
+ * The Bronze tables: schemas derived from the Avro definitions of {@link BronzeEvent} and {@link
+ * QuarantineRecord}, format v2, partitioned by day and tenant, hash-distributed to writers by
+ * partition so each checkpoint writes one file per (day, tenant) rather than one per writer.
+ */
+public final class BronzeTables {
+
+    private BronzeTables() {}
+
+    public static TableIdentifier eventsId(ReadableConfig config) {
+        return TableIdentifier.parse(config.get(BronzeIngestOptions.ICEBERG_EVENTS_TABLE));
+    }
+
+    public static TableIdentifier quarantineId(ReadableConfig config) {
+        return TableIdentifier.parse(config.get(BronzeIngestOptions.ICEBERG_QUARANTINE_TABLE));
+    }
+
+    /** Creates or evolves {@code bronze.events}. */
+    public static Table events(Catalog catalog, ReadableConfig config) {
+        return IcebergTables.createOrEvolve(
+                catalog,
+                eventsId(config),
+                AvroIcebergSchemas.toIceberg(BronzeEvent.getClassSchema()),
+                s -> PartitionSpec.builderFor(s).day("ingest_time").identity("tenant_id").build(),
+                properties(config));
+    }
+
+    /** Creates or evolves {@code bronze.quarantine}. */
+    public static Table quarantine(Catalog catalog, ReadableConfig config) {
+        return IcebergTables.createOrEvolve(
+                catalog,
+                quarantineId(config),
+                AvroIcebergSchemas.toIceberg(QuarantineRecord.getClassSchema()),
+                s ->
+                        PartitionSpec.builderFor(s)
+                                .day("quarantined_at")
+                                .identity("tenant_id")
+                                .build(),
+                properties(config));
+    }
+
+    private static Map<String, String> properties(ReadableConfig config) {
+        return Map.of(
+                TableProperties.FORMAT_VERSION,
+                "2",
+                TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
+                Long.toString(config.get(BronzeIngestOptions.ICEBERG_TARGET_FILE_SIZE).getBytes()),
+                TableProperties.WRITE_DISTRIBUTION_MODE,
+                TableProperties.WRITE_DISTRIBUTION_MODE_HASH,
+                TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED,
+                "true",
+                TableProperties.METADATA_PREVIOUS_VERSIONS_MAX,
+                "100");
+    }
+}

@@ -1,0 +1,36 @@
+package io.strata.bronze;
+
+import io.strata.model.SourceCoordinates;
+import io.strata.model.SourceKind;
+import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.bronze.Operation;
+import java.time.Instant;
+
+/** Test data: parsed Bronze events. */
+public final class BronzeEvents {
+
+    private BronzeEvents() {}
+
+    /** An event of {@code tenant} read from {@code raw.commerce} partition 0 at {@code offset}. */
+    public static BronzeEvent event(String tenant, String eventId, Instant eventTime, long offset) {
+        return event(tenant, eventId, eventTime, 0, offset);
+    }
+
+    public static BronzeEvent event(
+            String tenant, String eventId, Instant eventTime, int partition, long offset) {
+        return new BronzeEvent(
+                eventId,
+                tenant,
+                "commerce",
+                "sales_order",
+                "1.0",
+                Operation.CREATE,
+                eventTime,
+                RawRecords.MONDAY_11AM,
+                new SourceCoordinates(
+                        SourceKind.WEBHOOK, RawRecords.RAW_TOPIC, partition, offset, null, null),
+                "{}",
+                "00",
+                false);
+    }
+}

@@ -1,0 +1,270 @@
+package io.strata.bronze;
+
+import static io.strata.bronze.RawRecords.MONDAY_9AM;
+import static io.strata.bronze.RawRecords.debezium;
+import static io.strata.bronze.RawRecords.platform;
+import static java.util.stream.Collectors.counting;
+import static java.util.stream.Collectors.groupingBy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strata.bronze.sink.BronzeSinks;
+import io.strata.bronze.sink.BronzeTables;
+import io.strata.bronze.sink.IcebergBronzeSinks;
+import io.strata.common.config.StrataOptions;
+import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.flink.Uids;
+import io.strata.common.iceberg.IcebergCatalogs;
+import io.strata.common.kafka.KafkaSources;
+import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.model.QuarantineReason;
+import io.strata.model.bronze.BronzeEvent;
+import io.strata.testing.FlinkMiniCluster;
+import io.strata.testing.KafkaBroker;
+import io.strata.testing.TestServices;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole job on a MiniCluster over the real in-process Kafka and an Iceberg Hadoop catalog:
+ * duplicates, late and malformed records land exactly as expected, per tenant.
+ */
+class BronzeIngestITCase {
+
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
+
+    @TempDir Path warehouse;
+
+    @Test
+    void duplicatesLateAndMalformedRecordsLandAsExpectedPerTenant() throws Exception {
+        KafkaBroker kafka = TestServices.kafka();
+        String run = "it" + Long.toString(System.nanoTime(), 36);
+        String raw = "raw." + run;
+        String cdc = "cdc." + run + ".customers";
+        kafka.createTopic(raw, 2);
+        kafka.createTopic(cdc, 1);
+        SentRecords sent = new SentRecords(kafka.bootstrapServers());
+        try (sent) {
+            writeScenario(sent, raw, cdc);
+        }
+        Configuration config = config(run, kafka.bootstrapServers());
+        CollectingSink<BronzeEvent> duplicates = new CollectingSink<>(run + "-duplicates");
+
+        StreamExecutionEnvironment env = StrataEnvironment.create(config);
+        env.setParallelism(2);
+        new BronzeIngestTopology(config, boundedSource(config, run), sinks(config, duplicates))
+                .build(env);
+        env.execute("bronze-ingest-itcase");
+
+        Catalog catalog = IcebergCatalogs.load(config);
+        List<Record> bronze = read(catalog.loadTable(BronzeTables.eventsId(config)));
+        List<Record> quarantine = read(catalog.loadTable(BronzeTables.quarantineId(config)));
+
+        assertThat(bronze).hasSize(sent.accepted.size());
+        for (Record row : bronze) {
+            SentRecords.Sent expected =
+                    sent.accepted.get(row.getField("tenant_id") + "/" + row.getField("event_id"));
+            assertThat(expected).as("unexpected row %s", row).isNotNull();
+            Record source = (Record) row.getField("source");
+            assertThat(source.getField("topic")).isEqualTo(expected.topic());
+            assertThat(source.getField("offset")).isEqualTo(expected.offset());
+            assertThat(row.getField("payload"))
+                    .isEqualTo(new String(expected.value(), StandardCharsets.UTF_8));
+            assertThat(row.getField("checksum")).isEqualTo(sha256(expected.value()));
+            assertThat(row.getField("late")).isEqualTo(expected.late());
+        }
+        assertThat(countBy(quarantine, r -> r.getField("tenant_id") + ":" + r.getField("reason")))
+                .isEqualTo(sent.quarantined);
+        for (Record row : quarantine) {
+            Record source = (Record) row.getField("source");
+            SentRecords.Sent expected =
+                    sent.byPosition.get(source.getField("topic") + "@" + source.getField("offset"));
+            assertThat(row.getField("raw_sha256")).isEqualTo(sha256(expected.value()));
+        }
+        assertThat(
+                        duplicates.collected().stream()
+                                .collect(groupingBy(BronzeEvent::getTenantId, counting())))
+                .isEqualTo(sent.duplicates);
+
+        // Input = Bronze + duplicates + quarantine, per tenant (tombstones carry no event).
+        Map<String, Long> accounted = new HashMap<>();
+        bronze.forEach(
+                r -> accounted.merge(String.valueOf(r.getField("tenant_id")), 1L, Long::sum));
+        duplicates.collected().forEach(d -> accounted.merge(d.getTenantId(), 1L, Long::sum));
+        quarantine.forEach(
+                r -> accounted.merge(String.valueOf(r.getField("tenant_id")), 1L, Long::sum));
+        assertThat(accounted).isEqualTo(sent.perTenant);
+    }
+
+    /** Two tenants on two partitions, CDC changes, and one record of every kind of trouble. */
+    private static void writeScenario(SentRecords sent, String raw, String cdc) {
+        for (int i = 1; i <= 8; i++) {
+            sent.accepted(raw, 0, "acme", "a" + i, platform("acme", "a" + i, minute(i)).bytes());
+        }
+        // A producer retry whose bytes differ (other whitespace) but whose event id is the same.
+        String resent =
+                new String(platform("acme", "a3", minute(3)).bytes(), StandardCharsets.UTF_8);
+        sent.duplicate(raw, 0, "acme", resent.replace(",", ", ").getBytes(StandardCharsets.UTF_8));
+        sent.accepted(
+                raw,
+                0,
+                "acme",
+                "late",
+                platform("acme", "late", MONDAY_9AM.minus(Duration.ofHours(2))).bytes(),
+                true);
+
+        for (int i = 1; i <= 5; i++) {
+            sent.accepted(
+                    raw, 1, "globex", "g" + i, platform("globex", "g" + i, minute(i)).bytes());
+        }
+        sent.duplicate(raw, 1, "globex", platform("globex", "g2", minute(2)).bytes());
+
+        byte[] whole = platform("acme", "broken", minute(1)).bytes();
+        sent.quarantined(
+                raw,
+                1,
+                "acme",
+                "acme",
+                QuarantineReason.INVALID_JSON,
+                java.util.Arrays.copyOf(whole, whole.length / 2));
+        byte[] badUtf8 = platform("globex", "bad-utf8", minute(1)).bytes();
+        badUtf8[badUtf8.length - 5] = (byte) 0xFF;
+        sent.quarantined(raw, 1, "globex", "globex", QuarantineReason.INVALID_UTF8, badUtf8);
+        sent.quarantined(
+                raw,
+                1,
+                "acme",
+                "acme",
+                QuarantineReason.OVERSIZED_PAYLOAD,
+                platform("acme", "big", minute(1)).with("blob", "Q".repeat(5000)).bytes());
+        sent.quarantined(
+                raw,
+                1,
+                null,
+                null,
+                QuarantineReason.MISSING_TENANT,
+                platform("x", "no-tenant", minute(1)).without("tenant_id").bytes());
+        sent.quarantined(
+                raw,
+                1,
+                "globex",
+                "globex",
+                QuarantineReason.MISSING_EVENT_ID,
+                platform("globex", "x", minute(1)).without("event_id").bytes());
+        sent.quarantined(
+                raw,
+                1,
+                "globex",
+                "globex",
+                QuarantineReason.UNSUPPORTED_ENVELOPE,
+                "[1, 2, 3]".getBytes(StandardCharsets.UTF_8));
+
+        sent.accepted(
+                cdc,
+                0,
+                "acme",
+                "public.customers:100:1",
+                debezium("c", "acme", 1, 100L, minute(1)).bytes());
+        byte[] second = debezium("c", "acme", 2, 101L, minute(2)).bytes();
+        sent.accepted(cdc, 0, "acme", "public.customers:101:2", second);
+        sent.accepted(
+                cdc,
+                0,
+                "acme",
+                "public.customers:102:1",
+                debezium("u", "acme", 1, 102L, minute(3)).bytes());
+        sent.accepted(
+                cdc,
+                0,
+                "acme",
+                "public.customers:103:2",
+                debezium("d", "acme", 2, 103L, minute(4)).bytes());
+        sent.tombstone(cdc, 0, "{\"id\":2}");
+        // Redelivered by the capture after a restart.
+        sent.duplicate(cdc, 0, "acme", second);
+    }
+
+    private static java.time.Instant minute(int i) {
+        return MONDAY_9AM.plus(Duration.ofMinutes(i));
+    }
+
+    private Configuration config(String run, String bootstrapServers) {
+        Configuration config = new Configuration();
+        config.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, bootstrapServers);
+        config.set(StrataOptions.ICEBERG_WAREHOUSE, warehouse.toUri().toString());
+        config.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+        config.set(BronzeIngestOptions.GROUP_ID, run);
+        config.set(BronzeIngestOptions.TOPIC_PATTERN, "(raw|cdc)\\." + run + "(\\..+)?");
+        config.set(
+                BronzeIngestOptions.MAX_RECORD_SIZE,
+                org.apache.flink.configuration.MemorySize.parse("4kb"));
+        return config;
+    }
+
+    private static Source<RawKafkaRecord, ?, ?> boundedSource(Configuration config, String run) {
+        return KafkaSources.rawRecords(
+                        config,
+                        Pattern.compile(config.get(BronzeIngestOptions.TOPIC_PATTERN)),
+                        run,
+                        OffsetsInitializer.earliest(),
+                        Duration.ofMinutes(1))
+                .setBounded(OffsetsInitializer.latest())
+                .build();
+    }
+
+    private static BronzeSinks sinks(Configuration config, CollectingSink<BronzeEvent> duplicates) {
+        BronzeSinks collectDuplicates =
+                new BronzeSinks() {
+                    @Override
+                    public void events(DataStream<BronzeEvent> events, Uids uids) {}
+
+                    @Override
+                    public void quarantine(
+                            DataStream<io.strata.model.ops.QuarantineRecord> q, Uids uids) {}
+
+                    @Override
+                    public void duplicates(DataStream<BronzeEvent> d, Uids uids) {
+                        d.addSink(duplicates).uid(uids.of("test-duplicates")).name("duplicates");
+                    }
+                };
+        return BronzeSinks.all(List.of(new IcebergBronzeSinks(config), collectDuplicates));
+    }
+
+    private static List<Record> read(Table table) throws Exception {
+        List<Record> rows = new ArrayList<>();
+        try (CloseableIterable<Record> it = IcebergGenerics.read(table).build()) {
+            it.forEach(r -> rows.add(r.copy()));
+        }
+        return rows;
+    }
+
+    private static Map<String, Long> countBy(
+            List<Record> rows, java.util.function.Function<Record, String> key) {
+        return rows.stream().collect(groupingBy(key, counting()));
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
