@@ -1,0 +1,51 @@
+package io.strata.workload.oracle;
+
+import io.strata.model.QuarantineReason;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What each layer must contain after the pipeline has processed a workload: Bronze counts and
+ * Silver quarantine per tenant, and the final Silver tables. Tenants are keyed as the records are
+ * attributed (their Kafka key; see {@code RawTopics.UNATTRIBUTED}).
+ */
+public record Expectation(
+        long inputRecords,
+        Map<String, BronzeCounts> bronze,
+        Map<String, Map<QuarantineReason, Long>> silverQuarantine,
+        SilverState silver) {
+
+    public Expectation {
+        bronze = Collections.unmodifiableMap(new TreeMap<>(bronze));
+        silverQuarantine = Collections.unmodifiableMap(new TreeMap<>(silverQuarantine));
+    }
+
+    /** The counts for one tenant (zeros for a tenant without records). */
+    public BronzeCounts bronze(String tenant) {
+        return bronze.getOrDefault(tenant, new BronzeCounts(tenant, 0, 0, 0, Map.of(), 0));
+    }
+
+    /** Bronze counts summed over all tenants. */
+    public BronzeCounts bronzeTotal() {
+        long input = 0;
+        long accepted = 0;
+        long duplicates = 0;
+        long late = 0;
+        Map<QuarantineReason, Long> quarantined = new EnumMap<>(QuarantineReason.class);
+        for (BronzeCounts c : bronze.values()) {
+            input += c.input();
+            accepted += c.accepted();
+            duplicates += c.duplicates();
+            late += c.late();
+            c.quarantined().forEach((r, n) -> quarantined.merge(r, n, Long::sum));
+        }
+        return new BronzeCounts("*", input, accepted, duplicates, quarantined, late);
+    }
+
+    /** Records silver-conform must quarantine for a tenant, by reason. */
+    public Map<QuarantineReason, Long> silverQuarantine(String tenant) {
+        return silverQuarantine.getOrDefault(tenant, Map.of());
+    }
+}
