@@ -38,9 +38,10 @@ public final class Workload {
         return new OltpWorkload(params);
     }
 
-    /** The oracle's options for this workload (default gates, its allowed lateness). */
+    /** The oracle's options for this workload: default gates, its out-of-orderness and lateness. */
     public OracleOptions oracleOptions() {
-        return OracleOptions.defaults(params.allowedLateness());
+        return OracleOptions.defaults(
+                params.get(WorkloadOptions.MAX_OUT_OF_ORDERNESS), params.allowedLateness());
     }
 
     /** What Bronze and Silver must contain once the pipeline has processed {@link #records()}. */

@@ -98,15 +98,16 @@ public final class WorkloadOptions {
     public static final WorkloadOption<Duration> ALLOWED_LATENESS =
             durationOption(
                     "allowed-lateness",
-                    Duration.ofMinutes(5),
-                    "A record is late when its event time is older than the tenant's newest"
-                            + " accepted event time minus this.");
+                    Duration.ofMinutes(10),
+                    "A record is late when its event time is more than max-out-of-orderness +"
+                            + " this behind the newest accepted event time (bronze-ingest's rule);"
+                            + " late records are delayed by 2-3x this.");
 
     public static final WorkloadOption<Duration> MAX_OUT_OF_ORDERNESS =
             durationOption(
                     "max-out-of-orderness",
                     Duration.ofSeconds(30),
-                    "Largest delay of an out-of-order (not late) record; at most half the lateness.");
+                    "Largest delay of an out-of-order (never late) record; at most half the lateness.");
 
     public static final WorkloadOption<Integer> MAX_RECORD_BYTES =
             intOption("max-record-bytes", 65_536, "Size limit; oversized records exceed it.");

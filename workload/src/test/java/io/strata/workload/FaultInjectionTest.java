@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Duplicates, disorder, lateness and malformed records appear at the configured rates, as stated.
@@ -92,9 +94,12 @@ class FaultInjectionTest {
                 .forEach(n -> assertThat((double) n / malformed).isCloseTo(1.0 / 9, within(0.03)));
     }
 
-    @Test
-    void lateRecordsAreLateAndOutOfOrderRecordsAreNot() {
-        Oracle oracle = new Oracle(OracleOptions.defaults(params.allowedLateness()));
+    @ParameterizedTest(name = "lateness tracked per {0}")
+    @ValueSource(ints = {0, 2})
+    void lateRecordsAreLateAndOutOfOrderRecordsAreNot(int partitions) {
+        OracleOptions options =
+                Workload.of(params).oracleOptions().withLatenessPerPartition(partitions);
+        Oracle oracle = new Oracle(options);
         long lateIntended = 0;
         long lateFlagged = 0;
         for (RawRecord r : records) {

@@ -1,6 +1,7 @@
 package io.strata.workload.oracle;
 
 import io.strata.model.QuarantineReason;
+import io.strata.workload.Workload;
 import io.strata.workload.WorkloadParams;
 import io.strata.workload.raw.RawRecord;
 import io.strata.workload.raw.RawStream;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * Computes, in plain Java, what every layer must contain for a record sequence: it replays the
@@ -38,7 +40,7 @@ public final class Oracle {
     }
 
     private final OracleOptions options;
-    private final long allowedLateness;
+    private final long latenessHorizon;
     private final List<SilverSink> sinks = new ArrayList<>();
     private final SilverProjector silver = new SilverProjector();
     private final Map<String, Counter> counters = new TreeMap<>();
@@ -49,14 +51,14 @@ public final class Oracle {
 
     public Oracle(OracleOptions options, SilverSink... moreSinks) {
         this.options = options;
-        this.allowedLateness = options.allowedLateness().toMillis();
+        this.latenessHorizon = options.latenessHorizon().toMillis();
         sinks.add(silver);
         sinks.addAll(List.of(moreSinks));
     }
 
     /** The expectation for the workload these parameters generate, with the default rules. */
     public static Expectation compute(WorkloadParams params) {
-        return compute(new RawStream(params), OracleOptions.defaults(params.allowedLateness()));
+        return compute(new RawStream(params), Workload.of(params).oracleOptions());
     }
 
     public static Expectation compute(
@@ -80,13 +82,14 @@ public final class Oracle {
             return Outcome.DUPLICATE;
         }
         c.accepted++;
-        Long newest = newestEventTime.get(r.tenant());
-        boolean late = newest != null && r.eventTime() < newest - allowedLateness;
+        String scope = latenessScope(r);
+        Long newest = newestEventTime.get(scope);
+        boolean late = newest != null && r.eventTime() < newest - latenessHorizon;
         if (late) {
             c.late++;
         }
         if (newest == null || r.eventTime() > newest) {
-            newestEventTime.put(r.tenant(), r.eventTime());
+            newestEventTime.put(scope, r.eventTime());
         }
         QuarantineReason silverFault =
                 r.fault() != null
@@ -104,6 +107,15 @@ public final class Oracle {
             sink.accept(r.truth(), r.position());
         }
         return new Outcome(null, false, late, null);
+    }
+
+    /** The tenant, or the raw-topic partition Kafka's default partitioner puts the record on. */
+    private String latenessScope(RawRecord r) {
+        int partitions = options.latenessPartitions();
+        if (partitions == 0 || r.key() == null) {
+            return r.tenant();
+        }
+        return "partition-" + Utils.toPositive(Utils.murmur2(r.key())) % partitions;
     }
 
     public Expectation result() {

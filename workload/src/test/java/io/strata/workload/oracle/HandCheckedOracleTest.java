@@ -282,7 +282,8 @@ class HandCheckedOracleTest {
     }
 
     private static OracleOptions options() {
-        return OracleOptions.defaults(Duration.ofMinutes(5));
+        return OracleOptions.defaults(
+                Duration.ofSeconds(30), Duration.ofMinutes(4).plusSeconds(30));
     }
 
     private void add(TruthEvent e, QuarantineReason fault, Copy copy) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strata.workload.TestWorkloads;
+import io.strata.workload.Workload;
 import io.strata.workload.WorkloadParams;
 import io.strata.workload.oracle.Oracle;
-import io.strata.workload.oracle.OracleOptions;
 import io.strata.workload.oracle.SilverState;
 import io.strata.workload.raw.RawRecord;
 import io.strata.workload.render.ReferenceExtractor.Extracted;
@@ -29,7 +29,7 @@ class LosslessRenderingTest {
     @Test
     void extractionFromBytesEqualsTheOraclesSilverState() {
         WorkloadParams params = TestWorkloads.small(17, 25_000).build();
-        Oracle oracle = new Oracle(OracleOptions.defaults(params.allowedLateness()));
+        Oracle oracle = new Oracle(Workload.of(params).oracleOptions());
         Silver silver = new Silver();
         for (RawRecord r : TestWorkloads.records(params)) {
             if (oracle.accept(r).reachesSilver()) {
