@@ -22,6 +22,14 @@ public final class StrataOptions {
                     .defaultValue("http://localhost:8085")
                     .withDescription("Confluent-compatible Schema Registry of the Avro topics.");
 
+    public static final ConfigOption<Boolean> SCHEMA_REGISTRY_AUTO_REGISTER =
+            key("strata.schema-registry.auto-register")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Whether Avro sinks register their schema (subject <topic>-value) or"
+                                    + " only look it up, for registries governed elsewhere.");
+
     public static final ConfigOption<DeliveryMode> KAFKA_DELIVERY =
             key("strata.kafka.delivery")
                     .enumType(DeliveryMode.class)

@@ -2,6 +2,7 @@ package io.strata.bronze;
 
 import io.strata.bronze.sink.BronzeSinks;
 import io.strata.bronze.sink.IcebergBronzeSinks;
+import io.strata.bronze.sink.KafkaBronzeSinks;
 import io.strata.common.flink.DeclaredOptions;
 import io.strata.common.flink.JobConfig;
 import io.strata.common.flink.StrataEnvironment;
@@ -50,6 +51,9 @@ public final class BronzeIngestJob {
     static BronzeSinks sinks(ReadableConfig config) {
         List<BronzeSinks> sinks = new ArrayList<>();
         sinks.add(new IcebergBronzeSinks(config));
+        if (config.get(BronzeIngestOptions.KAFKA_OUTPUT_ENABLED)) {
+            sinks.add(new KafkaBronzeSinks(config));
+        }
         return BronzeSinks.all(sinks);
     }
 

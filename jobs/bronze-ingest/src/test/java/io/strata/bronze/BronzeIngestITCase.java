@@ -7,9 +7,9 @@ import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strata.bronze.sink.BronzeKafkaKeys;
 import io.strata.bronze.sink.BronzeSinks;
 import io.strata.bronze.sink.BronzeTables;
-import io.strata.bronze.sink.IcebergBronzeSinks;
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.flink.Uids;
@@ -18,6 +18,7 @@ import io.strata.common.kafka.KafkaSources;
 import io.strata.common.kafka.RawKafkaRecord;
 import io.strata.model.QuarantineReason;
 import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.QuarantineRecord;
 import io.strata.testing.FlinkMiniCluster;
 import io.strata.testing.KafkaBroker;
 import io.strata.testing.TestServices;
@@ -73,7 +74,11 @@ class BronzeIngestITCase {
 
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
         env.setParallelism(2);
-        new BronzeIngestTopology(config, boundedSource(config, run), sinks(config, duplicates))
+        new BronzeIngestTopology(
+                        config,
+                        boundedSource(config, run),
+                        BronzeSinks.all(
+                                List.of(BronzeIngestJob.sinks(config), collect(duplicates))))
                 .build(env);
         env.execute("bronze-ingest-itcase");
 
@@ -106,6 +111,8 @@ class BronzeIngestITCase {
                         duplicates.collected().stream()
                                 .collect(groupingBy(BronzeEvent::getTenantId, counting())))
                 .isEqualTo(sent.duplicates);
+
+        assertKafkaMatchesIceberg(config, bronze, quarantine);
 
         // Input = Bronze + duplicates + quarantine, per tenant (tombstones carry no event).
         Map<String, Long> accounted = new HashMap<>();
@@ -212,6 +219,10 @@ class BronzeIngestITCase {
     private Configuration config(String run, String bootstrapServers) {
         Configuration config = new Configuration();
         config.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, bootstrapServers);
+        config.set(StrataOptions.SCHEMA_REGISTRY_URL, TestServices.registry().url());
+        config.set(BronzeIngestOptions.EVENTS_TOPIC, "bronze.events." + run);
+        config.set(BronzeIngestOptions.QUARANTINE_TOPIC, "bronze.quarantine." + run);
+        config.set(BronzeIngestOptions.TRANSACTIONAL_ID_PREFIX, run);
         config.set(StrataOptions.ICEBERG_WAREHOUSE, warehouse.toUri().toString());
         config.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
         config.set(BronzeIngestOptions.GROUP_ID, run);
@@ -233,22 +244,66 @@ class BronzeIngestITCase {
                 .build();
     }
 
-    private static BronzeSinks sinks(Configuration config, CollectingSink<BronzeEvent> duplicates) {
-        BronzeSinks collectDuplicates =
-                new BronzeSinks() {
-                    @Override
-                    public void events(DataStream<BronzeEvent> events, Uids uids) {}
+    private static BronzeSinks collect(CollectingSink<BronzeEvent> duplicates) {
+        return new BronzeSinks() {
+            @Override
+            public void events(DataStream<BronzeEvent> events, Uids uids) {}
 
-                    @Override
-                    public void quarantine(
-                            DataStream<io.strata.model.ops.QuarantineRecord> q, Uids uids) {}
+            @Override
+            public void quarantine(DataStream<io.strata.model.ops.QuarantineRecord> q, Uids uids) {}
 
-                    @Override
-                    public void duplicates(DataStream<BronzeEvent> d, Uids uids) {
-                        d.addSink(duplicates).uid(uids.of("test-duplicates")).name("duplicates");
-                    }
-                };
-        return BronzeSinks.all(List.of(new IcebergBronzeSinks(config), collectDuplicates));
+            @Override
+            public void duplicates(DataStream<BronzeEvent> d, Uids uids) {
+                d.addSink(duplicates).uid(uids.of("test-duplicates")).name("duplicates");
+            }
+        };
+    }
+
+    /** The topics for silver-conform hold the same records as the tables, keyed as documented. */
+    private static void assertKafkaMatchesIceberg(
+            Configuration config, List<Record> bronze, List<Record> quarantine) throws Exception {
+        String servers = config.get(StrataOptions.KAFKA_BOOTSTRAP_SERVERS);
+        String registry = config.get(StrataOptions.SCHEMA_REGISTRY_URL);
+        List<TopicReader.Keyed<BronzeEvent>> events =
+                TopicReader.readAll(
+                        servers,
+                        config.get(BronzeIngestOptions.EVENTS_TOPIC),
+                        BronzeEvent.class,
+                        registry);
+        assertThat(events)
+                .extracting(
+                        e ->
+                                e.value().getTenantId()
+                                        + "/"
+                                        + e.value().getEventId()
+                                        + "/"
+                                        + e.value().getChecksum())
+                .containsExactlyInAnyOrderElementsOf(
+                        bronze.stream()
+                                .map(
+                                        r ->
+                                                r.getField("tenant_id")
+                                                        + "/"
+                                                        + r.getField("event_id")
+                                                        + "/"
+                                                        + r.getField("checksum"))
+                                .toList());
+        assertThat(events)
+                .allSatisfy(e -> assertThat(e.key()).isEqualTo(BronzeKafkaKeys.event(e.value())));
+        assertThat(events)
+                .filteredOn(e -> e.value().getSource().getCdcTable() != null)
+                .extracting(TopicReader.Keyed::key)
+                .contains("acme|public.customers:1", "acme|public.customers:2");
+        List<TopicReader.Keyed<QuarantineRecord>> refused =
+                TopicReader.readAll(
+                        servers,
+                        config.get(BronzeIngestOptions.QUARANTINE_TOPIC),
+                        QuarantineRecord.class,
+                        registry);
+        assertThat(refused)
+                .extracting(q -> q.value().getRawSha256())
+                .containsExactlyInAnyOrderElementsOf(
+                        quarantine.stream().map(r -> (String) r.getField("raw_sha256")).toList());
     }
 
     private static List<Record> read(Table table) throws Exception {

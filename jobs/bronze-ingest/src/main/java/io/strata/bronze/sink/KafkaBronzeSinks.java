@@ -1,0 +1,57 @@
+package io.strata.bronze.sink;
+
+import io.strata.bronze.BronzeIngestOptions;
+import io.strata.common.flink.Uids;
+import io.strata.common.kafka.AvroTopics;
+import io.strata.common.kafka.KafkaSinks;
+import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.QuarantineRecord;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * Writes Bronze to Kafka for silver-conform: {@code bronze.events} and {@code bronze.quarantine},
+ * Avro in Confluent's wire format, with the pipeline's delivery mode (transactional by default).
+ */
+public final class KafkaBronzeSinks implements BronzeSinks {
+
+    private final ReadableConfig config;
+
+    public KafkaBronzeSinks(ReadableConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void events(DataStream<BronzeEvent> events, Uids uids) {
+        String topic = config.get(BronzeIngestOptions.EVENTS_TOPIC);
+        events.sinkTo(
+                        KafkaSinks.create(
+                                config,
+                                transactionalIdPrefix("events"),
+                                AvroTopics.serialization(
+                                        config, topic, BronzeEvent.class, BronzeKafkaKeys::event)))
+                .uid(uids.of("kafka-events"))
+                .name("Kafka " + topic);
+    }
+
+    @Override
+    public void quarantine(DataStream<QuarantineRecord> quarantine, Uids uids) {
+        String topic = config.get(BronzeIngestOptions.QUARANTINE_TOPIC);
+        quarantine
+                .sinkTo(
+                        KafkaSinks.create(
+                                config,
+                                transactionalIdPrefix("quarantine"),
+                                AvroTopics.serialization(
+                                        config,
+                                        topic,
+                                        QuarantineRecord.class,
+                                        BronzeKafkaKeys::quarantine)))
+                .uid(uids.of("kafka-quarantine"))
+                .name("Kafka " + topic);
+    }
+
+    private String transactionalIdPrefix(String sink) {
+        return config.get(BronzeIngestOptions.TRANSACTIONAL_ID_PREFIX) + "-" + sink;
+    }
+}
