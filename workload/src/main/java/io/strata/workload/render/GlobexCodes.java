@@ -7,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Globex's codes for canonical values, shared by both of its schema versions. */
 final class GlobexCodes {
 
+    /** The canonical vocabularies are small; caching keeps the hot path allocation-free. */
+    private static final Map<String, String> UPPER = new ConcurrentHashMap<>();
+
     private GlobexCodes() {}
 
     /**
@@ -15,9 +18,6 @@ final class GlobexCodes {
     static String upper(String canonical) {
         return UPPER.computeIfAbsent(canonical, c -> c.toUpperCase(Locale.ROOT));
     }
-
-    /** The canonical vocabularies are small; caching keeps the hot path allocation-free. */
-    private static final Map<String, String> UPPER = new ConcurrentHashMap<>();
 
     /** gold/silver/bronze as G/S/B. */
     static String segment(String canonical) {

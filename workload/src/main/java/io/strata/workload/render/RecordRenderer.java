@@ -41,7 +41,7 @@ public final class RecordRenderer {
         Renderers.of(e.tenant().id(), e.schemaVersion()).writePayload(w, e, fault);
         if (fault == QuarantineReason.OVERSIZED_PAYLOAD) {
             int padding = maxRecordBytes - w.length() + 1 + (int) (e.renderSeed() & 1023);
-            w.name("attachment").string("QUJD".repeat(padding / 4 + 1));
+            w.name("attachment").filler(padding);
         }
         w.endObject().endObject();
         if (fault == QuarantineReason.INVALID_JSON) {

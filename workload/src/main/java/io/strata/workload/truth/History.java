@@ -7,22 +7,23 @@ import java.util.function.ToLongFunction;
 final class History<V> {
 
     private final Object[] versions;
-    private final ToLongFunction<V> validFrom;
+
+    /** Validity starts beside the versions: the lookup reads one small array, not each version. */
+    private final long[] validFrom;
 
     History(List<V> versions, ToLongFunction<V> validFrom) {
         this.versions = versions.toArray();
-        this.validFrom = validFrom;
+        this.validFrom = versions.stream().mapToLong(validFrom).toArray();
     }
 
     /** The version valid at {@code time}: the last one whose validity starts at or before it. */
     @SuppressWarnings("unchecked")
     V at(long time) {
-        for (int i = versions.length - 1; i > 0; i--) {
-            if (validFrom.applyAsLong((V) versions[i]) <= time) {
-                return (V) versions[i];
-            }
+        int i = validFrom.length - 1;
+        while (i > 0 && validFrom[i] > time) {
+            i--;
         }
-        return (V) versions[0];
+        return (V) versions[i];
     }
 
     int size() {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One tenant's customers and products with their attribute histories, and the Zipf samplers that
@@ -238,9 +240,15 @@ public final class MasterData {
         return 0;
     }
 
+    /** The name as an email part: accents stripped, letters only ("Zoë" -> "zoe"); memoized. */
     private static String ascii(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD)
-                .replaceAll("[^A-Za-z]", "")
-                .toLowerCase(Locale.ROOT);
+        return ASCII.computeIfAbsent(
+                s,
+                n ->
+                        Normalizer.normalize(n, Normalizer.Form.NFD)
+                                .replaceAll("[^A-Za-z]", "")
+                                .toLowerCase(Locale.ROOT));
     }
+
+    private static final Map<String, String> ASCII = new ConcurrentHashMap<>();
 }

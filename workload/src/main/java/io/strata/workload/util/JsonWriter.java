@@ -11,6 +11,8 @@ public final class JsonWriter {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes();
     private static final int MAX_DEPTH = 64;
+    private static final int CACHE_SLOTS = 1 << 14;
+    private static final int MAX_CACHED_LENGTH = 64;
 
     private byte[] buf = new byte[8192];
     private int len;
@@ -20,6 +22,8 @@ public final class JsonWriter {
     private boolean spaced;
     private boolean corruptNextString;
     private final StringBuilder scratch = new StringBuilder(32);
+    private final String[] cachedStrings = new String[CACHE_SLOTS];
+    private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
 
     /** Clears the buffer; {@code spaced} adds a blank after every colon and comma. */
     public JsonWriter reset(boolean spaced) {
@@ -192,30 +196,95 @@ public final class JsonWriter {
         put((byte) '"');
     }
 
+    /** A string value of {@code length} filler characters (padding for oversized records). */
+    public JsonWriter filler(int length) {
+        beforeValue();
+        ensure(length + 2);
+        buf[len++] = '"';
+        Arrays.fill(buf, len, len + length, (byte) 'A');
+        len += length;
+        buf[len++] = '"';
+        return this;
+    }
+
     private void writeChars(CharSequence s) {
+        if (s instanceof String str) {
+            writeChars(str);
+            return;
+        }
+        int n = s.length();
+        ensure(n * 3 + 8);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n) {
+                writeCodePoint(Character.toCodePoint(c, s.charAt(++i)));
+            } else {
+                writeChar(c);
+            }
+        }
+    }
+
+    /**
+     * Strings repeat a lot (field names, names, emails, SKUs, codes are the same instances event
+     * after event), so their encoded bytes are kept in a small direct-mapped cache by identity.
+     */
+    private void writeChars(String s) {
+        if (s.length() > MAX_CACHED_LENGTH) {
+            encode(s);
+            return;
+        }
+        int slot = System.identityHashCode(s) & (CACHE_SLOTS - 1);
+        byte[] encoded = cachedBytes[slot];
+        if (cachedStrings[slot] != s) {
+            int start = len;
+            encode(s);
+            encoded = Arrays.copyOfRange(buf, start, len);
+            cachedStrings[slot] = s;
+            cachedBytes[slot] = encoded;
+            return;
+        }
+        ensure(encoded.length);
+        System.arraycopy(encoded, 0, buf, len, encoded.length);
+        len += encoded.length;
+    }
+
+    /** The same loop over a String: a monomorphic charAt the JIT turns into a plain array read. */
+    private void encode(String s) {
         int n = s.length();
         ensure(n * 3 + 8);
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
                 buf[len++] = (byte) c;
-            } else if (c < 0x80) {
-                escape(c);
             } else if (Character.isHighSurrogate(c) && i + 1 < n) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                ensure(4);
-                buf[len++] = (byte) (0xF0 | cp >> 18);
-                buf[len++] = (byte) (0x80 | (cp >> 12 & 0x3F));
-                buf[len++] = (byte) (0x80 | (cp >> 6 & 0x3F));
-                buf[len++] = (byte) (0x80 | (cp & 0x3F));
-            } else if (c < 0x800) {
-                buf[len++] = (byte) (0xC0 | c >> 6);
-                buf[len++] = (byte) (0x80 | (c & 0x3F));
+                writeCodePoint(Character.toCodePoint(c, s.charAt(++i)));
             } else {
-                buf[len++] = (byte) (0xE0 | c >> 12);
-                buf[len++] = (byte) (0x80 | (c >> 6 & 0x3F));
-                buf[len++] = (byte) (0x80 | (c & 0x3F));
+                writeChar(c);
             }
+        }
+    }
+
+    private void writeCodePoint(int cp) {
+        ensure(4);
+        buf[len++] = (byte) (0xF0 | cp >> 18);
+        buf[len++] = (byte) (0x80 | (cp >> 12 & 0x3F));
+        buf[len++] = (byte) (0x80 | (cp >> 6 & 0x3F));
+        buf[len++] = (byte) (0x80 | (cp & 0x3F));
+    }
+
+    /** One char of the BMP (surrogate pairs are handled by the callers). */
+    private void writeChar(char c) {
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            buf[len++] = (byte) c;
+        } else if (c < 0x80) {
+            escape(c);
+        } else if (c < 0x800) {
+            buf[len++] = (byte) (0xC0 | c >> 6);
+            buf[len++] = (byte) (0x80 | (c & 0x3F));
+        } else {
+            buf[len++] = (byte) (0xE0 | c >> 12);
+            buf[len++] = (byte) (0x80 | (c >> 6 & 0x3F));
+            buf[len++] = (byte) (0x80 | (c & 0x3F));
         }
     }
 

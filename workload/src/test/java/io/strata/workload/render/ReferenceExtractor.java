@@ -22,7 +22,8 @@ import java.util.Locale;
 /**
  * A hand-written extractor of the canonical entities from one tenant-shaped payload, standing in
  * for the configuration-driven Silver extractor. It sees only the bytes, never the truth: if it
- * recovers the oracle's rows, rendering is lossless.
+ * recovers the oracle's rows, rendering is lossless. One file for the four shapes so they read side
+ * by side, like the renderers they mirror.
  */
 final class ReferenceExtractor {
 

@@ -1,0 +1,2 @@
+/** Producing raw records to Kafka unchanged. */
+package io.strata.workload.kafka;

@@ -1,0 +1,2 @@
+/** Progress reporting and rate pacing for long runs. */
+package io.strata.workload.progress;
