@@ -5,6 +5,7 @@ import io.strata.workload.Workload;
 import io.strata.workload.WorkloadParams;
 import io.strata.workload.raw.RawRecord;
 import io.strata.workload.raw.RawStream;
+import io.strata.workload.raw.RawTopics;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * Computes, in plain Java, what every layer must contain for a record sequence: it replays the
@@ -115,7 +115,7 @@ public final class Oracle {
         if (partitions == 0 || r.key() == null) {
             return r.tenant();
         }
-        return "partition-" + Utils.toPositive(Utils.murmur2(r.key())) % partitions;
+        return "partition-" + RawTopics.partitionOf(r.key(), partitions);
     }
 
     public Expectation result() {

@@ -1,5 +1,7 @@
 package io.strata.workload.raw;
 
+import org.apache.kafka.common.utils.Utils;
+
 /**
  * The raw topic every producer writes to. One topic for all tenants (webhook gateway style): the
  * Kafka key is the tenant id the producer wrote, so each tenant's records stay in order on one
@@ -17,4 +19,9 @@ public final class RawTopics {
     public static final String UNATTRIBUTED = "_unattributed";
 
     private RawTopics() {}
+
+    /** The partition Kafka's default partitioner gives a keyed record (murmur2 of the key). */
+    public static int partitionOf(byte[] key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key)) % partitions;
+    }
 }

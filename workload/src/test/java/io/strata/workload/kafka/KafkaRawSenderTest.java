@@ -12,6 +12,7 @@ import io.strata.workload.WorkloadRunner;
 import io.strata.workload.WorkloadRunner.KafkaRun;
 import io.strata.workload.progress.Progress;
 import io.strata.workload.raw.RawRecord;
+import io.strata.workload.raw.RawTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +48,11 @@ class KafkaRawSenderTest {
         assertThat(run.sent().records()).isEqualTo(generated.size());
         assertThat(consumed).hasSize(generated.size());
         assertThat(valuesByKey(consumed)).isEqualTo(valuesByKeyOf(generated));
+        assertThat(consumed.stream().filter(r -> r.key() != null))
+                .allSatisfy(
+                        r ->
+                                assertThat(r.partition())
+                                        .isEqualTo(RawTopics.partitionOf(r.key(), 2)));
         assertThat(run.expectation()).isEqualTo(workload.expectation());
         assertThat(progress)
                 .last()
