@@ -1,7 +1,9 @@
 package io.strata.tools;
 
+import io.strata.tools.commands.DemoCommand;
 import io.strata.tools.commands.DownCommand;
 import io.strata.tools.commands.FlinkCommand;
+import io.strata.tools.commands.GenerateCommand;
 import io.strata.tools.commands.LogsCommand;
 import io.strata.tools.commands.StatusCommand;
 import io.strata.tools.commands.UpCommand;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             LogsCommand.class,
             FlinkCommand.class,
+            GenerateCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

@@ -1,0 +1,72 @@
+package io.strata.tools.summary;
+
+import io.strata.workload.oracle.BronzeCounts;
+import io.strata.workload.oracle.Expectation;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Bronze as it stands in Iceberg, per tenant, next to what the oracle says it must hold. */
+public final class BronzeSummary {
+
+    public static final String EVENTS_TABLE = "bronze.events";
+    public static final String QUARANTINE_TABLE = "bronze.quarantine";
+
+    private final IcebergCounts counts;
+
+    public BronzeSummary(IcebergCounts counts) {
+        this.counts = counts;
+    }
+
+    /** Accepted rows per tenant in {@code bronze.events}; empty while the table does not exist. */
+    public Optional<Map<String, Long>> eventsPerTenant() {
+        return counts.countBy(EVENTS_TABLE, "tenant_id");
+    }
+
+    /** True once Bronze holds at least as many rows as the oracle expects in total. */
+    public boolean caughtUp(Expectation expected) {
+        long rows =
+                eventsPerTenant().map(m -> m.values().stream().mapToLong(v -> v).sum()).orElse(0L);
+        return rows >= expected.bronzeTotal().accepted();
+    }
+
+    public void print(Optional<Expectation> expected, PrintStream out) {
+        Optional<Map<String, Long>> events = eventsPerTenant();
+        Optional<Map<String, Long>> quarantine = counts.countBy(QUARANTINE_TABLE, "reason");
+        if (events.isEmpty()) {
+            out.println("  bronze.events does not exist yet (bronze-ingest not running?)");
+            return;
+        }
+        out.printf("  %-14s %12s %12s%n", "TENANT", "BRONZE ROWS", "EXPECTED");
+        TreeSet<String> tenants = new TreeSet<>(events.get().keySet());
+        expected.ifPresent(e -> tenants.addAll(e.bronze().keySet()));
+        for (String tenant : tenants) {
+            long expectedRows =
+                    expected.map(e -> e.bronze().get(tenant))
+                            .map(BronzeCounts::accepted)
+                            .orElse(-1L);
+            out.printf(
+                    "  %-14s %,12d %12s%n",
+                    tenant,
+                    events.get().getOrDefault(tenant, 0L),
+                    expectedRows < 0 ? "-" : String.format("%,d", expectedRows));
+        }
+        out.println("  bronze.quarantine by reason: " + quarantine.orElse(Map.of()));
+        expected.ifPresent(
+                e -> {
+                    Map<String, Long> reasons = new java.util.TreeMap<>();
+                    e.bronze()
+                            .values()
+                            .forEach(
+                                    c ->
+                                            c.quarantined()
+                                                    .forEach(
+                                                            (r, n) ->
+                                                                    reasons.merge(
+                                                                            r.name(), n,
+                                                                            Long::sum)));
+                    out.println("  expected by the oracle:      " + reasons);
+                });
+    }
+}

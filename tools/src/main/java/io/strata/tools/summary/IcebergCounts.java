@@ -1,0 +1,42 @@
+package io.strata.tools.summary;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+
+/** Row counts of an Iceberg table grouped by one column, read from the table's current snapshot. */
+public final class IcebergCounts {
+
+    private final Catalog catalog;
+
+    public IcebergCounts(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Rows per value of {@code column}, or empty when the table does not exist yet. */
+    public Optional<Map<String, Long>> countBy(String table, String column) {
+        TableIdentifier id = TableIdentifier.parse(table);
+        if (!catalog.tableExists(id)) {
+            return Optional.empty();
+        }
+        Table t = catalog.loadTable(id);
+        Map<String, Long> counts = new TreeMap<>();
+        try (CloseableIterable<Record> rows = IcebergGenerics.read(t).select(column).build()) {
+            for (Record row : rows) {
+                Object value = row.getField(column);
+                counts.merge(value == null ? "(null)" : value.toString(), 1L, Long::sum);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + table, e);
+        }
+        return Optional.of(counts);
+    }
+}
