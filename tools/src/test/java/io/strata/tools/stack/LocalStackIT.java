@@ -2,6 +2,13 @@ package io.strata.tools.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strata.common.flink.JobConfig;
+import io.strata.common.iceberg.IcebergCatalogs;
+import io.strata.tools.summary.IcebergCounts;
+import io.strata.tools.workload.StackWorkload;
+import io.strata.workload.Workload;
+import io.strata.workload.WorkloadParams;
+import io.strata.workload.oracle.Expectation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,9 +16,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,11 +90,76 @@ class LocalStackIT {
         assertThat(new FlinkCli(stack.home()).run(List.of("list"))).isZero();
         assertThat(new FlinkRest(stack.home()).jobs()).isEmpty();
 
+        submitBronzeAndCheckItAgainstTheOracle();
+
         List<ProcessHandle> processes =
                 stack.services().stream().map(s -> s.running().orElseThrow()).toList();
         stack.down(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(processes).noneMatch(ProcessHandle::isAlive);
         assertThat(stack.services()).allMatch(s -> s.running().isEmpty());
+    }
+
+    /**
+     * What {@code ./strata demo} does, small: {@code flink run -d} the bronze-ingest jar (built
+     * earlier in the reactor), see it RUNNING through the REST API, send a generated workload and
+     * find exactly the oracle's rows per tenant in Iceberg.
+     */
+    private void submitBronzeAndCheckItAgainstTheOracle() {
+        JobCatalog jobs = new JobCatalog(stack.home());
+        assertThat(jobs.mainClass("bronze-ingest")).contains("io.strata.bronze.BronzeIngestJob");
+        Path config = new JobsConfig(stack.home()).path();
+        int rc =
+                new FlinkCli(stack.home())
+                        .run(
+                                List.of(
+                                        "run",
+                                        "-d",
+                                        jobs.jar("bronze-ingest").toString(),
+                                        "--config",
+                                        config.toString(),
+                                        "--strata.checkpoint.interval",
+                                        "2s"));
+        assertThat(rc).isZero();
+        FlinkRest rest = new FlinkRest(stack.home());
+        awaitTrue(
+                () ->
+                        rest.jobs().stream()
+                                .anyMatch(
+                                        j ->
+                                                j.name().equals("bronze-ingest")
+                                                        && j.state().equals("RUNNING")),
+                Duration.ofSeconds(60));
+
+        Workload workload = Workload.of(WorkloadParams.builder().seed(7).events(2_000).build());
+        Expectation expected =
+                new StackWorkload(stack, new PrintStream(new ByteArrayOutputStream()))
+                        .run(workload, true, false, false)
+                        .orElseThrow();
+        IcebergCounts counts =
+                new IcebergCounts(
+                        IcebergCatalogs.load(Configuration.fromMap(JobConfig.readFile(config))));
+        Map<String, Long> expectedRows = new TreeMap<>();
+        expected.bronze().forEach((tenant, c) -> expectedRows.put(tenant, c.accepted()));
+        expectedRows.values().removeIf(n -> n == 0);
+        awaitTrue(
+                () ->
+                        counts.countBy("bronze.events", "tenant_id")
+                                .orElse(Map.of())
+                                .equals(expectedRows),
+                Duration.ofSeconds(90));
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition within " + timeout).isLessThan(deadline);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static int freePort() throws IOException {
