@@ -69,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("== 3. Workload (seed " + seed + ", " + events + " events)");
         Workload workload = Workload.of(WorkloadParams.builder().seed(seed).events(events).build());
         Optional<Expectation> expected =
-                new StackWorkload(stack, System.out).run(workload, true, !keepData, true);
+                new StackWorkload(stack, System.out).run(workload, true, !keepData, false);
         BronzeSummary bronze = new BronzeSummary(new IcebergCounts(catalog(home)));
         if (jobs.contains("bronze-ingest") && expected.isPresent()) {
             awaitBronze(bronze, expected.get());

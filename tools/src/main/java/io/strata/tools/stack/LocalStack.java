@@ -81,7 +81,7 @@ public final class LocalStack {
                 return false;
             }
             if (service == postgres) {
-                postgres.ensureDatabase(home.get(StackOptions.POSTGRES_DATABASE));
+                postgres.ensurePlatformSchema(home.get(StackOptions.POSTGRES_DATABASE));
             }
             out.printf(
                     " up in %.1f s (%s)%n",

@@ -1,5 +1,6 @@
 package io.strata.tools.stack;
 
+import io.strata.workload.oltp.PostgresOltpApplier;
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -115,8 +116,21 @@ public final class PostgresService implements Service {
         }
     }
 
-    /** Creates the platform database on first start; the generator creates its tables. */
-    public void ensureDatabase(String database) {
+    /**
+     * Creates the platform database and its OLTP schema (empty tables, idempotent), which the CDC
+     * path reads; {@code ./strata generate} seeds and changes the rows.
+     */
+    public void ensurePlatformSchema(String database) {
+        ensureDatabase(database);
+        try (PostgresOltpApplier applier =
+                PostgresOltpApplier.connect(jdbcUrl(database), "postgres", "")) {
+            applier.createSchema();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the OLTP schema in " + database, e);
+        }
+    }
+
+    private void ensureDatabase(String database) {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"));
                 Statement s = c.createStatement()) {
             var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");

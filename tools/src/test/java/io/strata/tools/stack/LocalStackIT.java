@@ -68,6 +68,7 @@ class LocalStackIT {
         for (Service service : stack.services()) {
             assertThat(service.isReady()).as(service.name()).isTrue();
         }
+        assertThat(platformTables()).contains("customers", "products", "price_lists", "tenants");
         assertThat(new JobsConfig(stack.home()).path())
                 .content()
                 .contains(
@@ -159,6 +160,25 @@ class LocalStackIT {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** The OLTP tables {@code up} creates in the platform database for the CDC path. */
+    private static List<String> platformTables() {
+        String url = stack.postgres().jdbcUrl(stack.home().get(StackOptions.POSTGRES_DATABASE));
+        try (var c = java.sql.DriverManager.getConnection(url);
+                var rs =
+                        c.createStatement()
+                                .executeQuery(
+                                        "SELECT table_name FROM information_schema.tables"
+                                                + " WHERE table_schema = 'platform'")) {
+            List<String> tables = new java.util.ArrayList<>();
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+            return tables;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
