@@ -12,26 +12,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /** A single-node KRaft Kafka broker (combined broker and controller) from the Maven jars. */
-public final class KafkaService implements Service {
+public final class KafkaService extends ManagedService {
 
     public static final String NAME = "kafka";
 
-    private final StackHome home;
-    private final ManagedProcess process;
-
     public KafkaService(StackHome home) {
-        this.home = home;
-        this.process =
-                new ManagedProcess(
-                        NAME,
-                        home.pidFile(NAME),
-                        home.logFile(NAME),
-                        JavaCommand.markerOf(NAME, home));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(home, NAME);
     }
 
     @Override
@@ -51,8 +37,11 @@ public final class KafkaService implements Service {
         if (!Files.exists(dir.resolve("data/meta.properties"))) {
             format(config);
         }
-        process.start(
-                java().main("kafka.Kafka", List.of(config.toString())).build(), dir, Map.of());
+        process()
+                .start(
+                        java().main("kafka.Kafka", List.of(config.toString())).build(),
+                        dir,
+                        Map.of());
     }
 
     private JavaCommand java() {
@@ -120,11 +109,11 @@ public final class KafkaService implements Service {
                     new ProcessBuilder(command)
                             .redirectErrorStream(true)
                             .redirectOutput(
-                                    ProcessBuilder.Redirect.appendTo(process.logFile().toFile()))
+                                    ProcessBuilder.Redirect.appendTo(process().logFile().toFile()))
                             .start();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException(
-                        "Formatting Kafka storage failed; see " + process.logFile());
+                        "Formatting Kafka storage failed; see " + process().logFile());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -149,10 +138,5 @@ public final class KafkaService implements Service {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    @Override
-    public ManagedProcess process() {
-        return process;
     }
 }

@@ -25,8 +25,8 @@ public final class LocalStack {
                         postgres,
                         new KafkaService(home),
                         new RegistryService(home),
-                        new FlinkJobManagerService(home),
-                        new FlinkTaskManagerService(home));
+                        FlinkService.jobManager(home),
+                        FlinkService.taskManager(home));
     }
 
     public StackHome home() {

@@ -27,26 +27,13 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * root, so as root it runs in a user namespace ({@code unshare -U}), as zonky's embedded Postgres
  * does.
  */
-public final class PostgresService implements Service {
+public final class PostgresService extends ManagedService {
 
     public static final String NAME = "postgres";
 
-    private final StackHome home;
-    private final ManagedProcess process;
-
     public PostgresService(StackHome home) {
-        this.home = home;
-        this.process =
-                new ManagedProcess(
-                        NAME,
-                        home.pidFile(NAME),
-                        home.logFile(NAME),
-                        "-D " + home.home().resolve(NAME).resolve("data"));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        // Not a JVM: recognised by its data directory on the command line.
+        super(home, NAME, "-D " + home.home().resolve(NAME).resolve("data"), home.logFile(NAME));
     }
 
     @Override
@@ -95,13 +82,13 @@ public final class PostgresService implements Service {
                         "max_wal_senders=10",
                         "-c",
                         "max_connections=100"));
-        process.start(command, dir, Map.of());
+        process().start(command, dir, Map.of());
     }
 
     @Override
     public boolean stop() {
         // SIGINT is Postgres's "fast" shutdown: it does not wait for clients such as CDC readers.
-        return process.stop("INT", java.time.Duration.ofSeconds(30));
+        return process().stop("INT", java.time.Duration.ofSeconds(30));
     }
 
     @Override
@@ -169,10 +156,10 @@ public final class PostgresService implements Service {
                     new ProcessBuilder(command)
                             .redirectErrorStream(true)
                             .redirectOutput(
-                                    ProcessBuilder.Redirect.appendTo(process.logFile().toFile()))
+                                    ProcessBuilder.Redirect.appendTo(process().logFile().toFile()))
                             .start();
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("initdb failed; see " + process.logFile());
+                throw new IllegalStateException("initdb failed; see " + process().logFile());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -221,10 +208,5 @@ public final class PostgresService implements Service {
             String perms = (entry.getMode() & 0100) != 0 ? "rwxr-xr-x" : "rw-r--r--";
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString(perms));
         }
-    }
-
-    @Override
-    public ManagedProcess process() {
-        return process;
     }
 }

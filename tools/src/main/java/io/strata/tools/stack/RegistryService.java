@@ -4,26 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The Confluent-compatible Schema Registry, storing schemas in a compacted Kafka topic. */
-public final class RegistryService implements Service {
+public final class RegistryService extends ManagedService {
 
     public static final String NAME = "registry";
 
-    private final StackHome home;
-    private final ManagedProcess process;
-
     public RegistryService(StackHome home) {
-        this.home = home;
-        this.process =
-                new ManagedProcess(
-                        NAME,
-                        home.pidFile(NAME),
-                        home.logFile(NAME),
-                        JavaCommand.markerOf(NAME, home));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(home, NAME);
     }
 
     @Override
@@ -53,16 +39,11 @@ public final class RegistryService implements Service {
                         .classpath(home.toolsLib() + "/*")
                         .main("io.strata.registry.SchemaRegistryMain", args)
                         .build();
-        process.start(command, home.dataDir(NAME), Map.of());
+        process().start(command, home.dataDir(NAME), Map.of());
     }
 
     @Override
     public boolean isReady() {
         return Probes.httpGet(endpoint() + "/subjects").isPresent();
-    }
-
-    @Override
-    public ManagedProcess process() {
-        return process;
     }
 }
