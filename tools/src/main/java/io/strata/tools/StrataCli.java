@@ -5,6 +5,7 @@ import io.strata.tools.commands.DownCommand;
 import io.strata.tools.commands.FlinkCommand;
 import io.strata.tools.commands.GenerateCommand;
 import io.strata.tools.commands.LogsCommand;
+import io.strata.tools.commands.MaintainCommand;
 import io.strata.tools.commands.StatusCommand;
 import io.strata.tools.commands.UpCommand;
 import picocli.CommandLine;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             FlinkCommand.class,
             GenerateCommand.class,
             DemoCommand.class,
+            MaintainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

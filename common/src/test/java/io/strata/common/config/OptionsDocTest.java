@@ -1,6 +1,7 @@
 package io.strata.common.config;
 
 import io.strata.common.flink.DeclaredOptions;
+import io.strata.common.iceberg.maintenance.MaintenanceOptions;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -12,5 +13,13 @@ class OptionsDocTest {
                 Path.of("../docs/configuration.md"),
                 "strata",
                 OptionsDoc.table(DeclaredOptions.of(StrataOptions.class).options()));
+    }
+
+    @Test
+    void maintenanceOptionsAreDocumented() {
+        OptionsDoc.verifySection(
+                Path.of("../docs/configuration.md"),
+                "maintenance",
+                OptionsDoc.table(DeclaredOptions.of(MaintenanceOptions.class).options()));
     }
 }
