@@ -294,6 +294,9 @@ final class FieldRuleReader {
 
     private Unmapped unmapped(Mapping m, ConfigLocation at) {
         YamlNode v = m.get("on_unmapped");
+        if (v instanceof Scalar s && s.isNull()) {
+            return Unmapped.NULL; // on_unmapped: null
+        }
         String name = v == null ? null : y.string(v, at, "on_unmapped");
         if (name == null) {
             return Unmapped.FAIL;

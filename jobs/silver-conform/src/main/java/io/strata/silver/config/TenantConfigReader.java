@@ -146,7 +146,10 @@ final class TenantConfigReader {
                                                             recordType(
                                                                     type,
                                                                     spec,
-                                                                    v.recordType(type))));
+                                                                    v.recordType(type)
+                                                                            .atLine(
+                                                                                    tm.lineOf(
+                                                                                            type)))));
                             out.put(version, byType);
                         });
         return out;
@@ -168,7 +171,12 @@ final class TenantConfigReader {
                                         null,
                                         "cdc table '" + table + "' must be schema.table");
                             }
-                            out.put(table, recordType(table, spec, v.recordType(table)));
+                            out.put(
+                                    table,
+                                    recordType(
+                                            table,
+                                            spec,
+                                            v.recordType(table).atLine(m.lineOf(table))));
                         });
         return out;
     }
@@ -176,7 +184,7 @@ final class TenantConfigReader {
     private RecordTypeConfig recordType(String name, YamlNode node, ConfigLocation at) {
         Mapping m = y.mapping(node, at, "a record type");
         if (m == null) {
-            return new RecordTypeConfig(name, false, null, Map.of(), 0);
+            return new RecordTypeConfig(name, false, null, Map.of(), at.line());
         }
         boolean ignore =
                 m.get(IGNORE) != null && Boolean.TRUE.equals(y.bool(m.get(IGNORE), at, IGNORE));
@@ -197,11 +205,14 @@ final class TenantConfigReader {
                             }
                         });
         if (ignore && (m.entries().size() > 1)) {
-            y.error(at, m, "an ignored record type declares nothing else");
+            y.errors().add(at, "an ignored record type declares nothing else");
         } else if (!ignore && m.entries().size() == (deletes == null ? 0 : 1)) {
-            y.error(at, m, "the record type declares no entities (write ignore: true to skip it)");
+            y.errors()
+                    .add(
+                            at,
+                            "the record type declares no entities (write ignore: true to skip it)");
         }
-        return new RecordTypeConfig(name, ignore, deletes, entities, m.line());
+        return new RecordTypeConfig(name, ignore, deletes, entities, at.line());
     }
 
     private EntityConfig entity(String name, YamlNode node, ConfigLocation at) {
@@ -216,7 +227,7 @@ final class TenantConfigReader {
         if (typeName != null && type == null) {
             y.error(
                     at,
-                    m.get("entity") == null ? m : m.get("entity"),
+                    m.get("entity"),
                     FieldRuleReader.unknown("entity", typeName, CanonicalEntity.names())
                             + (m.get("entity") == null
                                     ? "; name its type with entity: <type>"
@@ -232,7 +243,7 @@ final class TenantConfigReader {
         if (type == null || key == null) {
             return null;
         }
-        return new EntityConfig(name, type, foreach, context, optional, key, fields, m.line());
+        return new EntityConfig(name, type, foreach, context, optional, key, fields, at.line());
     }
 
     private String path(YamlNode node, ConfigLocation at, String what) {
@@ -245,7 +256,7 @@ final class TenantConfigReader {
 
     private List<FieldRule> key(YamlNode node, ConfigLocation at, Mapping entity) {
         if (node == null) {
-            y.error(at, entity, "missing key");
+            y.errors().add(at, "missing key");
             return null;
         }
         ConfigLocation k = at.field("key");

@@ -78,7 +78,7 @@ final class TenantConfigValidator {
         List<String> keyFields = type.keyFields();
         if (e.key().size() != keyFields.size()) {
             errors.add(
-                    at.field("key"),
+                    at.field("key").atLine(e.key().get(0).line()),
                     type.entityName()
                             + " is keyed by "
                             + keyFields

@@ -12,8 +12,8 @@ import java.time.temporal.TemporalAccessor;
 
 /**
  * ISO-8601 timestamps with or without offset (local times are in the given zone), or dates (start
- * of day). The common {@code yyyy-MM-ddTHH:mm:ss[.f][Z|±hh:mm]} shapes are parsed by hand, several
- * times faster than java.time's formatters; everything else goes to {@link
+ * of day). The common {@code yyyy-MM-ddTHH:mm:ss[.f][Z|±hh:mm|±hhmm|±hh]} shapes are parsed by
+ * hand, several times faster than java.time's formatters; everything else goes to {@link
  * DateTimeFormatter#ISO_DATE_TIME}.
  */
 final class IsoTimes {
@@ -93,9 +93,17 @@ final class IsoTimes {
         if ((c == 'Z' || c == 'z') && i + 1 == n) {
             return 0;
         }
-        if ((c == '+' || c == '-') && i + 6 == n && s.charAt(i + 3) == ':') {
-            int h = digits(s, i + 1, i + 3);
-            int m = digits(s, i + 4, i + 6);
+        if (c == '+' || c == '-') {
+            // ±hh:mm, and the basic forms ±hhmm and ±hh that some producers write
+            int h = i + 3 <= n ? digits(s, i + 1, i + 3) : -1;
+            int m;
+            if (i + 6 == n && s.charAt(i + 3) == ':') {
+                m = digits(s, i + 4, i + 6);
+            } else if (i + 5 == n) {
+                m = digits(s, i + 3, i + 5);
+            } else {
+                m = i + 3 == n ? 0 : -1;
+            }
             if (h < 0 || m < 0 || h > 18 || m > 59) {
                 return null;
             }

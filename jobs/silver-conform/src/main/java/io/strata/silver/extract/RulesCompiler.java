@@ -12,9 +12,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Compiles the record types of a validated configuration into extraction plans. */
 final class RulesCompiler {
@@ -95,7 +95,7 @@ final class RulesCompiler {
                 r.map(),
                 r.onUnmapped(),
                 Coercers.forField(r, target, zone),
-                r.allowed() == null ? null : Set.copyOf(r.allowed()),
+                r.allowed() == null ? null : new LinkedHashSet<>(r.allowed()),
                 r.source() instanceof FieldRule.Const c
                         ? CanonicalValues.parse(target, c.value().text(), zone)
                         : null,

@@ -92,7 +92,9 @@ public final class SilverExtractor {
             return new Extraction.Rows(delete ? type.delete(root, ctx) : type.extract(root, ctx));
         } catch (Tier1Failure f) {
             return new Extraction.Refused(
-                    f.reason(), type.label + " → " + f.detail(), rules.configVersion());
+                    f.reason(),
+                    type.label + (f.located() ? " → " : ": ") + f.detail(),
+                    rules.configVersion());
         }
     }
 

@@ -37,6 +37,11 @@ final class Tier1Failure extends Exception {
         return reason;
     }
 
+    /** Whether an entity or field is named, not just the record. */
+    boolean located() {
+        return where != null;
+    }
+
     /** {@code order_line[0].quantity (@.qty): cannot read 'abc' as an integer}. */
     String detail() {
         return where == null ? problem : where + ": " + problem;
