@@ -309,6 +309,12 @@ final class TenantConfigReader {
             }
             return m;
         }
+        if (t.get("use") != null) {
+            y.error(
+                    at,
+                    t.get("use"),
+                    "template '" + name + "' uses another template; templates do not nest");
+        }
         Map<String, YamlNode> entries = new LinkedHashMap<>(t.entries());
         Map<String, Integer> lines = new HashMap<>(t.keyLines());
         m.entries()

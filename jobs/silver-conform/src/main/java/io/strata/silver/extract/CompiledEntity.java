@@ -112,7 +112,7 @@ final class CompiledEntity {
         Object[] values = new Object[key.length];
         for (int i = 0; i < key.length; i++) {
             values[i] = eval(key[i], s, element, false);
-            if (values[i] == null) {
+            if (values[i] == null || ((String) values[i]).isBlank()) {
                 if (optional) {
                     return null;
                 }
