@@ -1,0 +1,98 @@
+package io.strata.bronze.cdc;
+
+import io.strata.bronze.cdc.CdcCaptureOptions.StartupMode;
+import io.strata.common.config.StrataOptions;
+import io.strata.common.flink.StrataEnvironment;
+import io.strata.testing.TestServices;
+import io.strata.workload.oltp.OltpChange;
+import io.strata.workload.oltp.OltpTable;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * One capture under test: a database, slot, publication and topic prefix named after the run, the
+ * job on the test's MiniCluster, and the cleanup (job cancelled, slots and publication dropped).
+ */
+final class CaptureRun implements AutoCloseable {
+
+    final String name = "cdc" + Long.toString(System.nanoTime(), 36);
+    final CdcDatabase db;
+    final Configuration config;
+    private JobClient job;
+
+    /** Creates the database with {@code seed} rows; the capture is not started yet. */
+    CaptureRun(List<OltpChange> seed) throws Exception {
+        db = CdcDatabase.create(TestServices.postgres(), name, seed);
+        config = config();
+    }
+
+    /** Creates the topics and submits the capture job. */
+    void start() throws Exception {
+        CdcTopics.createMissing(config);
+        StreamExecutionEnvironment env = StrataEnvironment.create(config);
+        new CdcCaptureTopology(config, PostgresCdcSource.create(config), CdcCaptureJob.sink(config))
+                .build(env);
+        job = env.executeAsync(CdcCaptureTopology.JOB);
+    }
+
+    void cancel() throws Exception {
+        if (job != null) {
+            job.cancel().get();
+            job = null;
+        }
+    }
+
+    String bootstrapServers() {
+        return config.get(StrataOptions.KAFKA_BOOTSTRAP_SERVERS);
+    }
+
+    String topic(String table) {
+        return "cdc." + name + "." + OltpTable.SCHEMA + "." + table;
+    }
+
+    List<String> topics() {
+        return CdcTopics.names(config);
+    }
+
+    /** The records each topic gets for {@code changes}: one each, a tombstone after deletes. */
+    Map<String, Integer> recordsFor(Iterator<OltpChange> changes) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (OltpTable table : OltpTable.values()) {
+            counts.put(topic(table.tableName()), 0);
+        }
+        changes.forEachRemaining(
+                c ->
+                        counts.merge(
+                                topic(c.table().tableName()),
+                                c.kind() == OltpChange.Kind.DELETE ? 2 : 1,
+                                Integer::sum));
+        return counts;
+    }
+
+    private Configuration config() {
+        Configuration c = new Configuration();
+        c.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, TestServices.kafka().bootstrapServers());
+        c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+        c.set(CdcCaptureOptions.HOSTNAME, "localhost");
+        c.set(CdcCaptureOptions.PORT, TestServices.postgres().port());
+        c.set(CdcCaptureOptions.DATABASE, name);
+        c.set(CdcCaptureOptions.SLOT_NAME, name);
+        c.set(CdcCaptureOptions.PUBLICATION_NAME, name);
+        c.set(CdcCaptureOptions.STARTUP_MODE, StartupMode.INITIAL);
+        c.set(CdcCaptureOptions.TOPIC_PREFIX, "cdc." + name + ".");
+        c.set(CdcCaptureOptions.TRANSACTIONAL_ID_PREFIX, name);
+        return c;
+    }
+
+    @Override
+    public void close() throws Exception {
+        cancel();
+        db.dropAll(name, name);
+    }
+}
