@@ -9,10 +9,16 @@ import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Records of the generated Avro classes on Kafka topics: values in Confluent's wire format (subject
  * {@code <topic>-value}, via the project's serde), keys as UTF-8 strings.
+ *
+ * <p>The Kafka timestamp is the time of writing, not the stream's event time: time-based retention
+ * and segment rolling go by record timestamps, so a replay or backfill of old events stamped with
+ * their event time would be deleted by retention as soon as it is written. Consumers read event
+ * time from the record itself.
  */
 public final class AvroTopics {
 
@@ -36,28 +42,41 @@ public final class AvroTopics {
             String topic,
             Class<T> type,
             SerializableFunction<T, String> key) {
-        return KafkaRecordSerializationSchema.<T>builder()
-                .setTopic(topic)
-                .setKeySerializationSchema(new StringKey<>(key))
-                .setValueSerializationSchema(
-                        ConfluentAvroSerializationSchema.forValue(type, topic, registry(config)))
-                .build();
+        return new Serialization<>(
+                topic,
+                key,
+                ConfluentAvroSerializationSchema.forValue(type, topic, registry(config)));
     }
 
-    private static final class StringKey<T> implements SerializationSchema<T> {
+    private static final class Serialization<T> implements KafkaRecordSerializationSchema<T> {
 
         private static final long serialVersionUID = 1L;
 
+        private final String topic;
         private final SerializableFunction<T, String> key;
+        private final SerializationSchema<T> value;
 
-        StringKey(SerializableFunction<T, String> key) {
+        Serialization(
+                String topic, SerializableFunction<T, String> key, SerializationSchema<T> value) {
+            this.topic = topic;
             this.key = key;
+            this.value = value;
         }
 
         @Override
-        public byte[] serialize(T element) {
+        public void open(
+                SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext)
+                throws Exception {
+            value.open(context);
+        }
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(
+                T element, KafkaSinkContext context, Long timestamp) {
             String k = key.apply(element);
-            return k == null ? null : k.getBytes(StandardCharsets.UTF_8);
+            byte[] keyBytes = k == null ? null : k.getBytes(StandardCharsets.UTF_8);
+            // A null timestamp lets the producer stamp the record with the current time.
+            return new ProducerRecord<>(topic, null, null, keyBytes, value.serialize(element));
         }
     }
 }

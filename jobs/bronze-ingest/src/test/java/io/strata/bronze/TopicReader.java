@@ -25,9 +25,19 @@ public final class TopicReader {
     public static <T extends SpecificRecord> List<Keyed<T>> readAll(
             String bootstrapServers, String topic, Class<T> type, String registryUrl)
             throws Exception {
+        return readAll(bootstrapServers, topic, type, registryUrl, "read_committed");
+    }
+
+    static <T extends SpecificRecord> List<Keyed<T>> readAll(
+            String bootstrapServers,
+            String topic,
+            Class<T> type,
+            String registryUrl,
+            String isolation)
+            throws Exception {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrapServers);
-        props.put("isolation.level", "read_committed");
+        props.put("isolation.level", isolation);
         props.put("key.deserializer", ByteArrayDeserializer.class.getName());
         props.put("value.deserializer", ByteArrayDeserializer.class.getName());
         ConfluentAvroDeserializer<T> values =
@@ -47,6 +57,30 @@ public final class TopicReader {
                     String key =
                             r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
                     out.add(new Keyed<>(key, values.deserialize(r.value())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The raw bytes of every record of {@code topic}, by {@code partition@offset}. */
+    public static Map<String, byte[]> readRaw(String bootstrapServers, String topic) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        Map<String, byte[]> out = new java.util.HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (!reached(consumer, end)) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    out.put(r.partition() + "@" + r.offset(), r.value());
                 }
             }
         }

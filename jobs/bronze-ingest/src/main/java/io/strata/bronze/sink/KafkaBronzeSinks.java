@@ -12,6 +12,12 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 /**
  * Writes Bronze to Kafka for silver-conform: {@code bronze.events} and {@code bronze.quarantine},
  * Avro in Confluent's wire format, with the pipeline's delivery mode (transactional by default).
+ *
+ * <p>Known issue: after a restart, a transactional producer of Flink's Kafka connector 3.4.0 is
+ * sometimes refused by the broker with OutOfOrderSequenceException and retries until {@code
+ * delivery.timeout.ms} (2 min by default) before the task fails and restarts again; content stays
+ * exactly once (BronzeIngestWorkloadITCase), only latency suffers. {@code
+ * strata.kafka.client.delivery.timeout.ms} shortens the stall.
  */
 public final class KafkaBronzeSinks implements BronzeSinks {
 

@@ -45,10 +45,13 @@ public final class FlagLateEvents extends ProcessFunction<BronzeEvent, BronzeEve
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        // Union state: after rescaling, partitions may move to any subtask.
+        // Split (not union) list state: a job whose bounded input finishes on some subtasks
+        // before others can still checkpoint. Without rescaling each subtask gets its own
+        // partitions back; after rescaling, a partition whose clock went elsewhere restarts its
+        // clock, so its first late events may go unflagged.
         checkpointed =
                 context.getOperatorStateStore()
-                        .getUnionListState(
+                        .getListState(
                                 new ListStateDescriptor<>(
                                         "newest-event-time-per-partition",
                                         TypeInformation.of(PartitionEventTime.class)));
