@@ -11,11 +11,9 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** Reads one field rule (or key part) with every error it has. */
@@ -51,9 +49,11 @@ final class FieldRuleReader {
                     List.of("path", "first_of", "ref", "normalize", "map", "on_unmapped"));
 
     private final YamlValues y;
+    private final CleanupReader cleanup;
 
     FieldRuleReader(YamlValues y) {
         this.y = y;
+        this.cleanup = new CleanupReader(y);
     }
 
     /** The rule, or null when it is too broken to use (errors are reported). */
@@ -73,7 +73,7 @@ final class FieldRuleReader {
         ConfigLocation here = at.atLine(m.line());
         y.checkKeys(m, alternative ? ALTERNATIVE_KEYS : KEYS, here, "a rule");
         FieldRule.Source source = source(m, here);
-        Unmapped unmapped = unmapped(m, here);
+        Unmapped unmapped = cleanup.unmapped(m, here);
         FieldRule rule =
                 new FieldRule(
                         source,
@@ -86,8 +86,8 @@ final class FieldRuleReader {
                                 && Boolean.TRUE.equals(
                                         y.bool(m.get("minor_units"), here, "minor_units")),
                         rounding(m, here),
-                        normalize(m, here),
-                        map(m, here),
+                        cleanup.normalize(m, here),
+                        cleanup.map(m, here),
                         unmapped,
                         m.get("enum") == null ? null : y.strings(m.get("enum"), here, "enum"),
                         defaultValue(m, here),
@@ -248,66 +248,6 @@ final class FieldRuleReader {
                         name,
                         "half_up, half_even, half_down, up, down, ceiling, floor"));
         return null;
-    }
-
-    private List<Normalizer> normalize(Mapping m, ConfigLocation at) {
-        List<Normalizer> out = new ArrayList<>();
-        YamlNode v = m.get("normalize");
-        for (String name : v == null ? List.<String>of() : y.strings(v, at, "normalize")) {
-            Normalizer n = Normalizer.byYamlName(name);
-            if (n == null) {
-                y.error(at, v, unknown("normalization", name, Normalizer.yamlNames()));
-            } else {
-                out.add(n);
-            }
-        }
-        return out;
-    }
-
-    private Map<String, String> map(Mapping m, ConfigLocation at) {
-        YamlNode v = m.get("map");
-        if (v == null) {
-            return null;
-        }
-        Mapping map = y.mapping(v, at, "map");
-        if (map == null) {
-            return null;
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        map.entries()
-                .forEach(
-                        (from, to) -> {
-                            if (to instanceof Scalar s) {
-                                out.put(from, s.isNull() ? null : s.text());
-                            } else {
-                                y.error(
-                                        at,
-                                        to,
-                                        "map value of '"
-                                                + from
-                                                + "' must be a scalar, not "
-                                                + to.kind());
-                            }
-                        });
-        return out;
-    }
-
-    private Unmapped unmapped(Mapping m, ConfigLocation at) {
-        YamlNode v = m.get("on_unmapped");
-        if (v instanceof Scalar s && s.isNull()) {
-            return Unmapped.NULL; // on_unmapped: null
-        }
-        String name = v == null ? null : y.string(v, at, "on_unmapped");
-        if (name == null) {
-            return Unmapped.FAIL;
-        }
-        for (Unmapped u : Unmapped.values()) {
-            if (u.name().equalsIgnoreCase(name)) {
-                return u;
-            }
-        }
-        y.error(at, v, unknown("on_unmapped", name, "fail, keep, null"));
-        return Unmapped.FAIL;
     }
 
     private Scalar defaultValue(Mapping m, ConfigLocation at) {

@@ -2,7 +2,6 @@ package io.strata.silver.config;
 
 import io.strata.silver.config.YamlNode.Mapping;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +43,7 @@ final class TenantConfigReader {
 
     private final YamlValues y;
     private final FieldRuleReader rules;
-    private Map<String, Mapping> templates = Map.of();
+    private EntityTemplates templates = EntityTemplates.NONE;
 
     TenantConfigReader(ConfigErrors errors) {
         this.y = new YamlValues(errors);
@@ -62,7 +61,7 @@ final class TenantConfigReader {
         String application = required(m, "application", at);
         String zone = defaults(m.get("defaults"), at);
         Set<String> master = masterData(m.get("master_data"), at);
-        templates = templates(m.get("templates"), at);
+        templates = EntityTemplates.read(m.get("templates"), at, y);
         Map<String, Map<String, RecordTypeConfig>> versions = versions(m.get("versions"), at);
         Map<String, RecordTypeConfig> cdc = cdc(m.get("cdc"), at);
         if (versions.isEmpty() && cdc.isEmpty()) {
@@ -103,22 +102,6 @@ final class TenantConfigReader {
             } else {
                 out.add(name);
             }
-        }
-        return out;
-    }
-
-    private Map<String, Mapping> templates(YamlNode node, ConfigLocation at) {
-        Map<String, Mapping> out = new HashMap<>();
-        Mapping m = node == null ? null : y.mapping(node, at, "templates");
-        if (m != null) {
-            m.entries()
-                    .forEach(
-                            (name, t) -> {
-                                Mapping tm = y.mapping(t, at.entity(name), "a template");
-                                if (tm != null) {
-                                    out.put(name, tm);
-                                }
-                            });
         }
         return out;
     }
@@ -220,7 +203,7 @@ final class TenantConfigReader {
         if (m == null) {
             return null;
         }
-        m = withTemplate(m, at);
+        m = templates.apply(m, at);
         y.checkKeys(m, ENTITY, at, "an entity");
         String typeName = m.get("entity") == null ? name : y.string(m.get("entity"), at, "entity");
         CanonicalEntity type = typeName == null ? null : CanonicalEntity.byName(typeName);
@@ -287,53 +270,5 @@ final class TenantConfigReader {
                             });
         }
         return out;
-    }
-
-    /** The entity with its template's keys underneath; fields merge by name. */
-    private Mapping withTemplate(Mapping m, ConfigLocation at) {
-        YamlNode use = m.get("use");
-        if (use == null) {
-            return m;
-        }
-        String name = y.string(use, at, "use");
-        Mapping t = name == null ? null : templates.get(name);
-        if (t == null) {
-            if (name != null) {
-                y.error(
-                        at,
-                        use,
-                        FieldRuleReader.unknown(
-                                "template",
-                                name,
-                                String.join(", ", new TreeSet<>(templates.keySet()))));
-            }
-            return m;
-        }
-        if (t.get("use") != null) {
-            y.error(
-                    at,
-                    t.get("use"),
-                    "template '" + name + "' uses another template; templates do not nest");
-        }
-        Map<String, YamlNode> entries = new LinkedHashMap<>(t.entries());
-        Map<String, Integer> lines = new HashMap<>(t.keyLines());
-        m.entries()
-                .forEach(
-                        (k, v) -> {
-                            if (k.equals("fields")
-                                    && v instanceof Mapping own
-                                    && t.get("fields") instanceof Mapping base) {
-                                Map<String, YamlNode> fields = new LinkedHashMap<>(base.entries());
-                                fields.putAll(own.entries());
-                                Map<String, Integer> fieldLines = new HashMap<>(base.keyLines());
-                                fieldLines.putAll(own.keyLines());
-                                entries.put(k, new Mapping(fields, fieldLines, own.line()));
-                            } else if (!k.equals("use")) {
-                                entries.put(k, v);
-                            }
-                            lines.put(k, m.lineOf(k));
-                        });
-        entries.remove("use");
-        return new Mapping(entries, lines, m.line());
     }
 }

@@ -267,4 +267,30 @@ class TenantConfigValidationTest {
                 .asString()
                 .endsWith("globex.yaml: acme: the file of tenant 'acme' must be named acme.yaml");
     }
+
+    @Test
+    void templatesMustExistAndDoNotNest() {
+        String unknown =
+                ShopConfig.VALID.replace(
+                        "        key: $.order.id\n",
+                        "        use: header\n        key: $.order.id\n");
+        assertThat(errors(unknown))
+                .containsExactly(
+                        FILE
+                                + ":17: acme 1.0 sales_order → order: unknown template 'header'"
+                                + " (the configuration has no templates)");
+        String nested =
+                ShopConfig.VALID
+                        .replace(
+                                "versions:\n",
+                                "templates:\n  a: {use: b}\n  b: {entity: order}\nversions:\n")
+                        .replace(
+                                "        key: $.order.id\n",
+                                "        use: a\n        key: $.order.id\n");
+        assertThat(errors(nested))
+                .containsExactly(
+                        FILE
+                                + ":8: acme 1.0 sales_order → order: template 'a' uses another template;"
+                                + " templates do not nest");
+    }
 }

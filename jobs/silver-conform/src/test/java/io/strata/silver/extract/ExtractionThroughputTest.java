@@ -9,6 +9,8 @@ import io.strata.workload.WorkloadOptions;
 import io.strata.workload.WorkloadParams;
 import io.strata.workload.raw.RawRecord;
 import io.strata.workload.raw.RawStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +33,31 @@ class ExtractionThroughputTest {
         SilverExtractor extractor = TenantFiles.extractor();
         double seconds = Double.parseDouble(System.getProperty("throughput.seconds"));
         byType.values().forEach(events -> run(extractor, events, seconds / 2));
-        StringBuilder table = new StringBuilder("records/s per tenant version record type:\n");
+        StringBuilder table =
+                new StringBuilder(
+                        String.format(
+                                "%-30s %12s %12s %6s%n",
+                                "tenant version record type", "rec/cpu-s", "rec/wall-s", "rows"));
         Map<String, Double> rates = new TreeMap<>();
         byType.forEach(
                 (type, events) -> {
-                    double rate = run(extractor, events, seconds);
-                    rates.put(type, rate);
-                    table.append(String.format("  %-30s %,10.0f%n", type, rate));
+                    double[] r = run(extractor, events, seconds);
+                    rates.put(type, r[0]);
+                    table.append(
+                            String.format("%-30s %,12.0f %,12.0f %6.1f%n", type, r[0], r[1], r[2]));
                 });
         System.out.print(table);
         assertThat(rates).hasSize(20);
     }
 
-    private static double run(SilverExtractor extractor, List<BronzeEvent> events, double seconds) {
+    /** Records per second of this thread's CPU time (robust on a shared machine) and wall time. */
+    private static double[] run(
+            SilverExtractor extractor, List<BronzeEvent> events, double seconds) {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long n = 0;
         long rows = 0;
         long start = System.nanoTime();
+        long cpuStart = cpu.getCurrentThreadCpuTime();
         long end = start + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
             for (BronzeEvent e : events) {
@@ -56,7 +67,10 @@ class ExtractionThroughputTest {
             }
         }
         assertThat(rows).isPositive();
-        return n / ((System.nanoTime() - start) / 1e9);
+        double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        return new double[] {
+            n / cpuSeconds, n / ((System.nanoTime() - start) / 1e9), (double) rows / n
+        };
     }
 
     /** Valid, non-delete records by "tenant version type". */
