@@ -133,6 +133,17 @@ public final class CdcCaptureOptions {
                             "How often the source reports progress while the captured tables"
                                     + " are quiet, so the slot still releases WAL.");
 
+    public static final ConfigOption<Integer> LSN_COMMIT_DELAY =
+            key("cdc.source.lsn-commit-delay-checkpoints")
+                    .intType()
+                    .defaultValue(3)
+                    .withDescription(
+                            "The slot is advanced to a checkpoint's LSN only after this many"
+                                    + " later checkpoints completed, so a restore from one of"
+                                    + " the latest checkpoints still finds its WAL. A restore"
+                                    + " from an older savepoint silently skips the changes in"
+                                    + " between (Postgres streams from the slot's position).");
+
     public static final ConfigOption<String> TOPIC_PREFIX =
             key("cdc.output.topic-prefix")
                     .stringType()

@@ -47,6 +47,7 @@ public final class PostgresCdcSource {
                 .startupOptions(startup(config.get(CdcCaptureOptions.STARTUP_MODE)))
                 .splitSize(config.get(CdcCaptureOptions.SNAPSHOT_CHUNK_SIZE))
                 .heartbeatInterval(config.get(CdcCaptureOptions.HEARTBEAT_INTERVAL))
+                .lsnCommitCheckpointsDelay(config.get(CdcCaptureOptions.LSN_COMMIT_DELAY))
                 .debeziumProperties(debeziumProperties(config))
                 .deserializer(new ChangeEventDeserializer())
                 .build();

@@ -6,13 +6,16 @@ import io.strata.common.flink.StrataEnvironment;
 import io.strata.testing.TestServices;
 import io.strata.workload.oltp.OltpChange;
 import io.strata.workload.oltp.OltpTable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -35,8 +38,31 @@ final class CaptureRun implements AutoCloseable {
     /** Creates the topics and submits the capture job. */
     void start() throws Exception {
         CdcTopics.createMissing(config);
-        StreamExecutionEnvironment env = StrataEnvironment.create(config);
-        new CdcCaptureTopology(config, PostgresCdcSource.create(config), CdcCaptureJob.sink(config))
+        submit(config);
+    }
+
+    /** Stops the job with a savepoint under {@code dir}; returns the savepoint's path. */
+    String stopWithSavepoint(Path dir) throws Exception {
+        String savepoint =
+                job.stopWithSavepoint(false, dir.toUri().toString(), SavepointFormatType.CANONICAL)
+                        .get();
+        job = null;
+        return savepoint;
+    }
+
+    /** Submits the job again, restoring {@code savepoint}. */
+    void restartFrom(String savepoint) throws Exception {
+        Configuration restore = new Configuration(config);
+        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        submit(restore);
+    }
+
+    private void submit(Configuration jobConfig) throws Exception {
+        StreamExecutionEnvironment env = StrataEnvironment.create(jobConfig);
+        new CdcCaptureTopology(
+                        jobConfig,
+                        PostgresCdcSource.create(jobConfig),
+                        CdcCaptureJob.sink(jobConfig))
                 .build(env);
         job = env.executeAsync(CdcCaptureTopology.JOB);
     }

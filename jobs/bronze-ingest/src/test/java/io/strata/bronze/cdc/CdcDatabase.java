@@ -93,6 +93,25 @@ final class CdcDatabase implements AutoCloseable {
         }
     }
 
+    /** Waits until nothing reads {@code slot} (a stopped job's walsender lingers a moment). */
+    boolean awaitInactive(String slot, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Statement s = connection.createStatement();
+                    ResultSet rs =
+                            s.executeQuery(
+                                    "SELECT active FROM pg_replication_slots WHERE slot_name = '"
+                                            + slot
+                                            + "'")) {
+                if (rs.next() && !rs.getBoolean(1)) {
+                    return true;
+                }
+            }
+            Thread.sleep(200);
+        }
+        return false;
+    }
+
     /** Names of the replication slots whose name starts with {@code prefix}. */
     List<String> slots(String prefix) throws SQLException {
         try (Statement s = connection.createStatement();
