@@ -1,0 +1,128 @@
+package io.strata.silver;
+
+import io.strata.common.flink.Uids;
+import io.strata.common.kafka.AvroTopics;
+import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.QuarantineRecord;
+import io.strata.silver.config.CanonicalEntity;
+import io.strata.silver.sink.SilverSinks;
+import io.strata.silver.state.SequenceKey;
+import io.strata.silver.state.SequenceSilverRows;
+import io.strata.silver.state.SilverChange;
+import io.strata.silver.state.SilverOutputs;
+import io.strata.silver.tenants.BronzeEventKey;
+import io.strata.silver.tenants.ConformBronzeEvents;
+import io.strata.silver.tenants.ReadTenantConfigs;
+import io.strata.silver.tenants.TenantConfigState;
+import io.strata.silver.tenants.TenantConfigUpdate;
+import io.strata.silver.tenants.TenantConfigWatermarks;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The silver-conform graph: Bronze records → decode (poison to quarantine) → event-time watermarks
+ * → conform with the tenant rules in force (broadcast from the configuration topic; unconfigured
+ * tenants wait; refusals to quarantine) → sequence per (tenant, entity, key) with hash diffs →
+ * per-entity sinks. Sources and sinks are injected, so tests run the same graph over their own.
+ */
+public final class SilverConformTopology {
+
+    public static final String JOB = "silver-conform";
+    public static final Uids UIDS = Uids.forJob(JOB);
+
+    private final ReadableConfig config;
+    private final Source<RawKafkaRecord, ?, ?> bronze;
+    private final Source<RawKafkaRecord, ?, ?> tenantConfigs;
+    private final List<TenantConfigUpdate> startupConfigs;
+    private final SilverSinks sinks;
+
+    /**
+     * @param bronze records of the Bronze events topic
+     * @param tenantConfigs records of the tenant configuration topic
+     * @param startupConfigs validated configurations the job starts with
+     */
+    public SilverConformTopology(
+            ReadableConfig config,
+            Source<RawKafkaRecord, ?, ?> bronze,
+            Source<RawKafkaRecord, ?, ?> tenantConfigs,
+            List<TenantConfigUpdate> startupConfigs,
+            SilverSinks sinks) {
+        this.config = config;
+        this.bronze = bronze;
+        this.tenantConfigs = tenantConfigs;
+        this.startupConfigs = List.copyOf(startupConfigs);
+        this.sinks = sinks;
+    }
+
+    /** Adds the graph to {@code env}. */
+    public void build(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<BronzeEvent> decoded =
+                env.fromSource(bronze, WatermarkStrategy.noWatermarks(), "Bronze events topic")
+                        .uid(UIDS.of("bronze-source"))
+                        .process(new DecodeBronzeEvents(AvroTopics.registry(config)))
+                        .returns(new AvroTypeInfo<>(BronzeEvent.class))
+                        .uid(UIDS.of("decode"))
+                        .name("Decode Bronze events");
+
+        DataStream<BronzeEvent> timed =
+                decoded.assignTimestampsAndWatermarks(watermarks())
+                        .uid(UIDS.of("watermarks"))
+                        .name("Event-time watermarks");
+
+        BroadcastStream<TenantConfigUpdate> tenants =
+                env.fromSource(
+                                tenantConfigs,
+                                TenantConfigWatermarks.alwaysIdle(),
+                                "Tenant configuration topic")
+                        .uid(UIDS.of("tenants-source"))
+                        .process(new ReadTenantConfigs())
+                        .returns(TenantConfigState.UPDATE_TYPE)
+                        .uid(UIDS.of("tenants-validate"))
+                        .name("Validate tenant configurations")
+                        .broadcast(TenantConfigState.DESCRIPTOR);
+
+        SingleOutputStreamOperator<SilverChange> conformed =
+                timed.keyBy(new BronzeEventKey(), BronzeEventKey.TYPE)
+                        .connect(tenants)
+                        .process(
+                                new ConformBronzeEvents(
+                                        startupConfigs,
+                                        config.get(SilverConformOptions.UNKNOWN_TENANT_GRACE)))
+                        .returns(TypeInformation.of(SilverChange.class))
+                        .uid(UIDS.of("conform"))
+                        .name("Conform with tenant rules");
+
+        SingleOutputStreamOperator<Void> sequenced =
+                conformed
+                        .keyBy(new SequenceKey(), SequenceKey.TYPE)
+                        .process(new SequenceSilverRows(config.get(SilverConformOptions.STATE_TTL)))
+                        .returns(Types.VOID)
+                        .uid(UIDS.of("sequence"))
+                        .name("Sequence rows, hash diff master data");
+
+        for (CanonicalEntity entity : CanonicalEntity.values()) {
+            sinks.rows(entity, sequenced.getSideOutput(SilverOutputs.of(entity)), UIDS);
+        }
+        DataStream<QuarantineRecord> quarantine =
+                decoded.getSideOutput(DecodeBronzeEvents.POISON)
+                        .union(conformed.getSideOutput(ConformBronzeEvents.QUARANTINE));
+        sinks.quarantine(quarantine, UIDS);
+    }
+
+    private WatermarkStrategy<BronzeEvent> watermarks() {
+        return WatermarkStrategy.<BronzeEvent>forBoundedOutOfOrderness(
+                        config.get(SilverConformOptions.OUT_OF_ORDERNESS))
+                .withIdleness(config.get(SilverConformOptions.IDLENESS))
+                .withTimestampAssigner((event, previous) -> event.getEventTime().toEpochMilli());
+    }
+}

@@ -1,0 +1,91 @@
+package io.strata.silver.sink;
+
+import io.strata.model.Layer;
+import io.strata.model.QuarantineReason;
+import io.strata.model.SourceCoordinates;
+import io.strata.model.SourceKind;
+import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.QuarantineRecord;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Quarantine rows of the Silver gate. A refused Bronze event keeps its Bronze reference (source
+ * coordinates and checksum, as in {@code bronze.events}) and its payload, so it can be reprocessed
+ * after a configuration fix; the configuration version in force is part of the detail ({@code
+ * [config 1a2b...]}) until the quarantine schema has a column for it. Unreadable bytes of the
+ * Bronze topic are kept with their own topic coordinates.
+ */
+public final class QuarantineRows {
+
+    public static final String JOB = "silver-conform";
+
+    private QuarantineRows() {}
+
+    /** A Bronze event the Silver gate refuses. */
+    public static QuarantineRecord refused(
+            BronzeEvent e,
+            QuarantineReason reason,
+            String detail,
+            String configVersion,
+            Instant now) {
+        return new QuarantineRecord(
+                Layer.SILVER,
+                JOB,
+                reason,
+                configVersion == null ? detail : detail + " [config " + configVersion + "]",
+                e.getTenantId(),
+                e.getEventId(),
+                e.getRecordType(),
+                e.getSchemaVersion(),
+                e.getSource(),
+                ByteBuffer.wrap(e.getPayload().getBytes(StandardCharsets.UTF_8)),
+                e.getChecksum(),
+                e.getEventTime(),
+                now);
+    }
+
+    /**
+     * Bytes of the Bronze topic that are no readable event; the tenant and event id come from the
+     * record key ({@code tenant|event-id}) when there is one.
+     */
+    public static QuarantineRecord unreadable(
+            String topic,
+            int partition,
+            long offset,
+            byte[] key,
+            byte[] value,
+            QuarantineReason reason,
+            String detail,
+            Instant now) {
+        String k = key == null ? null : new String(key, StandardCharsets.UTF_8);
+        int bar = k == null ? -1 : k.indexOf('|');
+        byte[] raw = value == null ? new byte[0] : value;
+        return new QuarantineRecord(
+                Layer.SILVER,
+                JOB,
+                reason,
+                detail,
+                bar > 0 ? k.substring(0, bar) : k,
+                bar > 0 ? k.substring(bar + 1) : null,
+                null,
+                null,
+                new SourceCoordinates(SourceKind.UNKNOWN, topic, partition, offset, null, null),
+                ByteBuffer.wrap(raw),
+                sha256(raw),
+                null,
+                now);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

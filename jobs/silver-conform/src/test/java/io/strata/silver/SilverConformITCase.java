@@ -1,0 +1,369 @@
+package io.strata.silver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strata.common.config.StrataOptions;
+import io.strata.common.flink.StrataEnvironment;
+import io.strata.model.QuarantineReason;
+import io.strata.model.bronze.BronzeEvent;
+import io.strata.silver.config.CanonicalEntity;
+import io.strata.silver.config.TenantConfig;
+import io.strata.silver.tenants.Hooli;
+import io.strata.silver.testing.BronzeEvents;
+import io.strata.silver.testing.TenantFiles;
+import io.strata.testing.FlinkMiniCluster;
+import io.strata.testing.TestServices;
+import io.strata.workload.Workload;
+import io.strata.workload.WorkloadOptions;
+import io.strata.workload.WorkloadParams;
+import io.strata.workload.oracle.Expectation;
+import io.strata.workload.oracle.Oracle;
+import io.strata.workload.raw.RawRecord;
+import io.strata.workload.raw.RawStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.iceberg.data.Record;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * One running silver-conform job on the MiniCluster, fed through its real Kafka sources: a
+ * generated workload's Bronze events (three configured tenants, one unknown, Tier-1 faults,
+ * updates, deletes and disorder) and a few poison records. Then, in order: Silver equals the
+ * oracle; a tenant published while the job runs conforms without a restart; the same Bronze stream
+ * fed again leaves Silver unchanged.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SilverConformITCase {
+
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Instant MONDAY_9AM = Instant.parse("2024-03-04T09:00:00Z");
+    private static final List<String> WORKLOAD_TENANTS = List.of("acme", "globex", "initech");
+    private static final int POISON_RECORDS = 3;
+
+    private final String name = "sc" + Long.toString(System.nanoTime(), 36);
+    private final List<BronzeEvent> bronze = new ArrayList<>();
+    private Expectation expected;
+    private BronzeTopics topics;
+    private Configuration config;
+    private JobClient job;
+
+    @BeforeAll
+    void startTheJobOverAGeneratedWorkload() throws Exception {
+        WorkloadParams params =
+                WorkloadParams.builder()
+                        .seed(7)
+                        .events(1_000)
+                        .set(WorkloadOptions.CUSTOMERS, 100)
+                        .set(WorkloadOptions.PRODUCTS, 40)
+                        .set(WorkloadOptions.FLOW_TIME_SCALE, 0.005)
+                        .set(WorkloadOptions.MALFORMED_RATE, 0.06)
+                        .set(WorkloadOptions.MAX_RECORD_BYTES, 8_192)
+                        .build();
+        Oracle oracle = new Oracle(Workload.of(params).oracleOptions());
+        for (RawStream records = new RawStream(params); records.hasNext(); ) {
+            RawRecord r = records.next();
+            if (oracle.accept(r).acceptedInBronze()) {
+                bronze.add(BronzeEvents.fromRaw(r));
+            }
+        }
+        expected = oracle.result();
+
+        topics = new BronzeTopics(TestServices.kafka(), TestServices.registry().url(), name);
+        topics.send(bronze);
+        topics.sendPoison("acme|p-1", new byte[] {0, 0, 0, 0, 1, 2});
+        topics.sendPoison("acme|p-2", "not avro".getBytes(StandardCharsets.UTF_8));
+        topics.sendPoison(null, new byte[] {0, 0, 0, 0x7f, 0x7f, 9, 9});
+
+        config = config();
+        StreamExecutionEnvironment env = StrataEnvironment.create(config);
+        env.setParallelism(1);
+        new SilverConformTopology(
+                        config,
+                        SilverConformJob.bronzeSource(config),
+                        SilverConformJob.tenantSource(config),
+                        SilverConformJob.startupConfigs(config),
+                        SilverConformJob.sinks(config))
+                .build(env);
+        job = env.executeAsync("silver-conform-" + name);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (job != null) {
+            job.cancel().get();
+        }
+        if (topics != null) {
+            topics.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void silverEqualsTheOracleAndRefusalsMatchByTenantAndReason() throws Exception {
+        long refusals =
+                expected.silverQuarantine().values().stream()
+                        .flatMap(m -> m.values().stream())
+                        .mapToLong(Long::longValue)
+                        .sum();
+        // Cheap waits first: reading every table competes with the job for the CPU.
+        await(() -> committedOffset() >= bronze.size() + POISON_RECORDS);
+        await(() -> SilverContent.quarantine(config).size() >= refusals + POISON_RECORDS);
+        await(() -> matchesTheOracle(SilverContent.read(config)));
+
+        SilverContent silver = SilverContent.read(config);
+        for (CanonicalEntity e : CanonicalEntity.values()) {
+            assertThat(silver.oracleRows(e, WORKLOAD_TENANTS))
+                    .as(e.entityName())
+                    .containsExactlyInAnyOrderElementsOf(
+                            List.copyOf(SilverContent.expected(expected.silver(), e)));
+        }
+        assertThat(expected.silver().counts().values()).allSatisfy(n -> assertThat(n).isPositive());
+        assertThat(silver.refusals()).isEqualTo(expected.silverQuarantine());
+        assertThat(silver.quarantined(QuarantineReason.POISON_AVRO)).hasSize(POISON_RECORDS);
+        assertEveryRowCarriesItsTenantsConfigVersion(silver);
+        assertRefusalsCarryTheirBronzeReference(silver);
+    }
+
+    @Test
+    @Order(2)
+    void masterDataIsWrittenOnlyWhenItChanges() throws Exception {
+        long copies = masterCopies();
+        long live = expected.silver().customers().size() + expected.silver().products().size();
+        String prefix = config.get(SilverConformOptions.TOPIC_PREFIX);
+        long[] written = new long[1];
+        await(
+                () -> {
+                    written[0] =
+                            TopicRecords.count(bootstrapServers(), prefix + "customer")
+                                    + TopicRecords.count(bootstrapServers(), prefix + "product");
+                    return written[0] >= live;
+                });
+
+        System.out.printf(
+                "Master data: %d embedded copies, %d rows written (%.1f copies per row), %d"
+                        + " live%n",
+                copies, written[0], (double) copies / written[0], live);
+        assertThat(written[0]).isGreaterThanOrEqualTo(live).isLessThan(copies / 2);
+        assertThat(TopicRecords.count(bootstrapServers(), prefix + "order"))
+                .isGreaterThanOrEqualTo(expected.silver().orders().size());
+    }
+
+    @Test
+    @Order(3)
+    void aTenantPublishedWhileTheJobRunsConformsWithoutARestart() throws Exception {
+        topics.send(
+                List.of(
+                        Hooli.purchase("P-1", "gavin", MONDAY_9AM, 900_001),
+                        Hooli.purchase("P-2", "gavin", MONDAY_9AM.plusSeconds(60), 900_002),
+                        Hooli.cancel("P-2", MONDAY_9AM.plusSeconds(120), 900_003)));
+        topics.publish(Hooli.TENANT, Hooli.YAML);
+
+        await(() -> hooliKeys(CanonicalEntity.ORDER).equals(List.of("P-1")));
+        SilverContent silver = SilverContent.read(config);
+        assertThat(keys(silver, CanonicalEntity.ORDER_LINE, Hooli.TENANT))
+                .containsExactlyInAnyOrder("P-1/1", "P-1/2");
+        assertThat(keys(silver, CanonicalEntity.CUSTOMER, Hooli.TENANT)).containsExactly("gavin");
+        assertThat(keys(silver, CanonicalEntity.PRODUCT, Hooli.TENANT))
+                .containsExactlyInAnyOrder("box-3", "pin-1");
+        assertThat(silver.tables.values())
+                .flatMap(rows -> rows)
+                .filteredOn(r -> SilverContent.tenant(r).equals(Hooli.TENANT))
+                .allSatisfy(
+                        r ->
+                                assertThat(SilverContent.meta(r).getField("config_version"))
+                                        .isEqualTo(Hooli.VERSION));
+        assertThat(silver.refusals()).doesNotContainKey(Hooli.TENANT);
+    }
+
+    @Test
+    @Order(4)
+    void theSameBronzeStreamFedAgainLeavesSilverUnchanged() throws Exception {
+        SilverContent before = SilverContent.read(config);
+
+        topics.send(bronze);
+        topics.send(List.of(Hooli.purchase("P-9", "gavin", MONDAY_9AM.plusSeconds(600), 900_009)));
+        await(() -> hooliKeys(CanonicalEntity.ORDER).contains("P-9"));
+
+        SilverContent after = SilverContent.read(config);
+        for (CanonicalEntity e : CanonicalEntity.values()) {
+            assertThat(withoutPurchase(after.tables.get(e), "P-9"))
+                    .as(e.entityName())
+                    .containsExactlyInAnyOrderElementsOf(before.tables.get(e));
+        }
+    }
+
+    /** The master-data rows embedded in the accepted events, as the extractor finds them. */
+    private long masterCopies() {
+        var extractor = TenantFiles.extractor();
+        long copies = 0;
+        for (BronzeEvent e : bronze) {
+            if (extractor.extract(e, BronzeEvents.PROCESSED_AT)
+                    instanceof io.strata.silver.extract.Extraction.Rows rows) {
+                copies += rows.rows().stream().filter(r -> r.master() && !r.deleted()).count();
+            }
+        }
+        return copies;
+    }
+
+    /** What the job's consumer group committed on the Bronze topic (on checkpoints). */
+    private long committedOffset() {
+        try {
+            return TestServices.kafka()
+                    .admin()
+                    .listConsumerGroupOffsets(name)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .values()
+                    .stream()
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static String bootstrapServers() {
+        return TestServices.kafka().bootstrapServers();
+    }
+
+    private Configuration config() {
+        Configuration c = new Configuration();
+        c.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, TestServices.kafka().bootstrapServers());
+        c.set(StrataOptions.SCHEMA_REGISTRY_URL, TestServices.registry().url());
+        c.set(
+                StrataOptions.ICEBERG_WAREHOUSE,
+                TestServices.dir("warehouse-" + name).toUri().toString());
+        c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+        c.set(SilverConformOptions.INPUT_TOPIC, topics.events);
+        c.set(SilverConformOptions.TENANTS_TOPIC, topics.tenants);
+        c.set(SilverConformOptions.GROUP_ID, name);
+        c.set(SilverConformOptions.START_FROM, SilverConformOptions.StartFrom.EARLIEST);
+        c.set(SilverConformOptions.TENANTS_DIRECTORY, TenantFiles.DIR.toString());
+        c.set(SilverConformOptions.UNKNOWN_TENANT_GRACE, Duration.ofSeconds(5));
+        c.set(SilverConformOptions.TOPIC_PREFIX, "silver." + name + ".");
+        c.set(SilverConformOptions.QUARANTINE_TOPIC, "silver.quarantine." + name);
+        c.set(SilverConformOptions.TRANSACTIONAL_ID_PREFIX, name);
+        c.set(SilverConformOptions.TOPIC_PARTITIONS, 1);
+        return c;
+    }
+
+    private boolean matchesTheOracle(SilverContent silver) {
+        for (CanonicalEntity e : CanonicalEntity.values()) {
+            List<Object> actual = silver.oracleRows(e, WORKLOAD_TENANTS);
+            List<?> want = SilverContent.expected(expected.silver(), e);
+            if (actual.size() != want.size() || !actual.containsAll(want)) {
+                return false;
+            }
+        }
+        return silver.refusals().equals(expected.silverQuarantine());
+    }
+
+    private static void assertEveryRowCarriesItsTenantsConfigVersion(SilverContent silver) {
+        Map<String, String> versions =
+                TenantFiles.all().stream()
+                        .collect(
+                                Collectors.toMap(
+                                        TenantConfig::tenant, TenantConfig::configVersion));
+        assertThat(silver.tables.values())
+                .flatMap(rows -> rows)
+                .allSatisfy(
+                        r -> {
+                            Record meta = SilverContent.meta(r);
+                            assertThat(meta.getField("config_version"))
+                                    .isEqualTo(versions.get(SilverContent.tenant(r)));
+                            assertThat(meta.getField("deleted")).isEqualTo(false);
+                            assertThat((String) meta.getField("hash_diff")).hasSize(64);
+                        });
+    }
+
+    private static void assertRefusalsCarryTheirBronzeReference(SilverContent silver) {
+        Map<QuarantineReason, Long> byReason = new EnumMap<>(QuarantineReason.class);
+        for (Record q : silver.quarantine) {
+            QuarantineReason reason = QuarantineReason.valueOf((String) q.getField("reason"));
+            byReason.merge(reason, 1L, Long::sum);
+            assertThat(q.getField("layer")).isEqualTo("SILVER");
+            assertThat((String) q.getField("raw_sha256")).hasSize(64);
+            assertThat(((Record) q.getField("source")).getField("topic")).isNotNull();
+            if (reason != QuarantineReason.POISON_AVRO) {
+                assertThat(((Record) q.getField("source")).getField("topic"))
+                        .isEqualTo(BronzeEvents.RAW_TOPIC);
+            }
+            if (reason != QuarantineReason.UNKNOWN_TENANT
+                    && reason != QuarantineReason.POISON_AVRO) {
+                assertThat((String) q.getField("reason_detail")).contains("[config ");
+            }
+        }
+        assertThat(byReason)
+                .containsKeys(
+                        QuarantineReason.UNKNOWN_TENANT,
+                        QuarantineReason.UNKNOWN_SCHEMA_VERSION,
+                        QuarantineReason.NULL_KEY,
+                        QuarantineReason.TYPE_COERCION_FAILED,
+                        QuarantineReason.POISON_AVRO);
+    }
+
+    private List<String> hooliKeys(CanonicalEntity e) {
+        return keys(SilverContent.read(config, e), e, Hooli.TENANT);
+    }
+
+    private static List<String> keys(SilverContent silver, CanonicalEntity e, String tenant) {
+        return keys(silver.tables.get(e), e, tenant);
+    }
+
+    private static List<String> keys(List<Record> rows, CanonicalEntity e, String tenant) {
+        return rows.stream()
+                .filter(r -> SilverContent.tenant(r).equals(tenant))
+                .map(
+                        r ->
+                                e.keyFields().stream()
+                                        .map(f -> String.valueOf(r.getField(f)))
+                                        .collect(Collectors.joining("/")))
+                .sorted()
+                .toList();
+    }
+
+    private static List<Record> withoutPurchase(List<Record> rows, String ref) {
+        return rows.stream()
+                .filter(
+                        r ->
+                                !(SilverContent.tenant(r).equals(Hooli.TENANT)
+                                        && ref.equals(fieldOrNull(r, "order_key"))))
+                .toList();
+    }
+
+    private static Object fieldOrNull(Record r, String field) {
+        return r.struct().field(field) == null ? null : r.getField(field);
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return; // the assertions that follow say what is missing
+            }
+            Thread.sleep(1_000);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package io.strata.silver.tenants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strata.model.QuarantineReason;
+import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.QuarantineRecord;
+import io.strata.model.silver.EntityMeta;
+import io.strata.silver.config.CanonicalEntity;
+import io.strata.silver.state.SilverChange;
+import io.strata.silver.state.SilverRecords;
+import io.strata.silver.testing.TenantFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConformBronzeEventsTest {
+
+    private static final Duration GRACE = Duration.ofMinutes(2);
+    private static final Instant MONDAY_9AM = Instant.parse("2024-03-04T09:00:00Z");
+
+    record Backend(String name, Supplier<StateBackend> create) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Backend> backends() {
+        return List.of(
+                new Backend("heap", HashMapStateBackend::new),
+                new Backend("rocksdb", EmbeddedRocksDBStateBackend::new));
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void anEventWaitsForItsTenantsConfigurationAndConformsWhenItArrives(Backend backend)
+            throws Exception {
+        try (var harness = harness(backend, List.of(), null)) {
+            harness.processElement(Hooli.purchase("P-1", "gavin", MONDAY_9AM, 1), 0);
+            harness.processElement(Hooli.purchase("P-2", "gavin", MONDAY_9AM, 2), 0);
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(quarantined(harness)).isEmpty();
+
+            harness.setProcessingTime(GRACE.toMillis() / 2);
+            harness.processBroadcastElement(Hooli.config(), 0);
+
+            assertThat(entitiesAndKeys(harness.extractOutputValues()))
+                    .containsExactlyInAnyOrder(
+                            "customer gavin",
+                            "order P-1",
+                            "product box-3",
+                            "product pin-1",
+                            "order_line P-1|1",
+                            "order_line P-1|2",
+                            "customer gavin",
+                            "order P-2",
+                            "product box-3",
+                            "product pin-1",
+                            "order_line P-2|1",
+                            "order_line P-2|2");
+            assertThat(harness.extractOutputValues())
+                    .allSatisfy(c -> assertThat(c.sourceOffset).isIn(1L, 2L));
+
+            harness.setProcessingTime(GRACE.toMillis() + 1);
+            assertThat(quarantined(harness)).isEmpty();
+            assertThat(harness.extractOutputValues()).hasSize(12);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void anEventOfAnUnknownTenantIsRefusedAfterTheGracePeriod(Backend backend) throws Exception {
+        try (var harness = harness(backend, List.of(), null)) {
+            harness.processElement(Hooli.purchase("P-1", "gavin", MONDAY_9AM, 1), 0);
+            harness.setProcessingTime(GRACE.toMillis() - 1);
+            assertThat(quarantined(harness)).isEmpty();
+
+            harness.setProcessingTime(GRACE.toMillis());
+
+            assertThat(quarantined(harness))
+                    .singleElement()
+                    .satisfies(
+                            q -> {
+                                assertThat(q.getReason())
+                                        .isEqualTo(QuarantineReason.UNKNOWN_TENANT);
+                                assertThat(q.getReasonDetail()).contains("'hooli'", "PT2M");
+                                assertThat(q.getTenantId()).isEqualTo("hooli");
+                                assertThat(q.getSource().getOffset()).isEqualTo(1);
+                            });
+            assertThat(harness.extractOutputValues()).isEmpty();
+
+            // Released and refused events leave no state behind.
+            harness.processBroadcastElement(Hooli.config(), 0);
+            assertThat(harness.extractOutputValues()).isEmpty();
+        }
+    }
+
+    @Test
+    void theEndOfABoundedInputRefusesWhatStillWaits() throws Exception {
+        try (var harness = harness(backends().get(0), List.of(), null)) {
+            harness.processElement(Hooli.purchase("P-1", "gavin", MONDAY_9AM, 1), 0);
+
+            harness.processWatermark(Long.MAX_VALUE);
+            harness.processBroadcastWatermark(Long.MAX_VALUE);
+
+            assertThat(quarantined(harness))
+                    .singleElement()
+                    .satisfies(q -> assertThat(q.getReasonDetail()).contains("end of the input"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void waitingEventsSurviveSnapshotAndRestore(Backend backend) throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var harness = harness(backend, List.of(), null)) {
+            harness.processElement(Hooli.purchase("P-1", "gavin", MONDAY_9AM, 1), 0);
+            snapshot = harness.snapshot(1L, 10L);
+        }
+        try (var restored = harness(backend, List.of(), snapshot)) {
+            restored.processBroadcastElement(Hooli.config(), 0);
+
+            assertThat(entitiesAndKeys(restored.extractOutputValues())).contains("order P-1");
+        }
+    }
+
+    @Test
+    void startUpConfigurationsConformAtOnceAndAPublishedRemovalWins() throws Exception {
+        try (var harness = harness(backends().get(0), List.of(Hooli.config()), null)) {
+            harness.processElement(Hooli.purchase("P-1", "gavin", MONDAY_9AM, 1), 0);
+            assertThat(harness.extractOutputValues()).hasSize(6);
+            assertThat(harness.extractOutputValues())
+                    .allSatisfy(c -> assertThat(c.tenant).isEqualTo("hooli"));
+
+            harness.processBroadcastElement(TenantConfigUpdate.removal("hooli", "t/0@1"), 0);
+            harness.processElement(Hooli.purchase("P-2", "gavin", MONDAY_9AM, 2), 0);
+            harness.setProcessingTime(GRACE.toMillis());
+
+            assertThat(harness.extractOutputValues()).hasSize(6);
+            assertThat(quarantined(harness))
+                    .extracting(QuarantineRecord::getReason)
+                    .containsExactly(QuarantineReason.UNKNOWN_TENANT);
+        }
+    }
+
+    @Test
+    void tierOneRefusalsCarryTheConfigVersionAndTheBronzeReference() throws Exception {
+        try (var harness = harness(backends().get(0), List.of(Hooli.config()), null)) {
+            BronzeEvent unknownVersion = Hooli.ofVersion("8", MONDAY_9AM, 5);
+            harness.processElement(unknownVersion, 0);
+
+            assertThat(quarantined(harness))
+                    .singleElement()
+                    .satisfies(
+                            q -> {
+                                assertThat(q.getReason())
+                                        .isEqualTo(QuarantineReason.UNKNOWN_SCHEMA_VERSION);
+                                assertThat(q.getReasonDetail())
+                                        .contains("[config " + Hooli.VERSION + "]");
+                                assertThat(q.getSource()).isEqualTo(unknownVersion.getSource());
+                                assertThat(q.getRawSha256())
+                                        .isEqualTo(unknownVersion.getChecksum());
+                                assertThat(q.getEventId()).isEqualTo("h-5");
+                            });
+        }
+    }
+
+    @Test
+    void theConfigVersionInForceIsOnEveryRow() throws Exception {
+        try (var harness = harness(backends().get(0), List.of(acme(), Hooli.config()), null)) {
+            harness.processElement(Hooli.purchase("P-1", "gavin", MONDAY_9AM, 1), 0);
+
+            SilverRecords records = new SilverRecords();
+            assertThat(harness.extractOutputValues())
+                    .isNotEmpty()
+                    .extracting(c -> meta(records, c).getConfigVersion())
+                    .containsOnly(Hooli.VERSION);
+        }
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<
+                    String, BronzeEvent, TenantConfigUpdate, SilverChange>
+            harness(Backend backend, List<TenantConfigUpdate> startup, OperatorSubtaskState restore)
+                    throws Exception {
+        var harness =
+                new KeyedBroadcastOperatorTestHarness<>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new ConformBronzeEvents(startup, GRACE),
+                                List.of(TenantConfigState.DESCRIPTOR)),
+                        new BronzeEventKey(),
+                        BronzeEventKey.TYPE,
+                        1,
+                        1,
+                        0);
+        harness.getExecutionConfig().disableGenericTypes();
+        harness.setStateBackend(backend.create().get());
+        if (restore != null) {
+            harness.initializeState(restore);
+        }
+        harness.open();
+        return harness;
+    }
+
+    private static List<QuarantineRecord> quarantined(
+            KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> harness) {
+        var out = harness.getSideOutput(ConformBronzeEvents.QUARANTINE);
+        return out == null ? List.of() : out.stream().map(r -> r.getValue()).toList();
+    }
+
+    private static TenantConfigUpdate acme() throws IOException {
+        return new TenantConfigUpdate(
+                "acme",
+                "acme.yaml",
+                Files.readString(TenantFiles.DIR.resolve("acme.yaml")),
+                TenantFiles.of("acme").configVersion());
+    }
+
+    private static EntityMeta meta(SilverRecords records, SilverChange c) {
+        CanonicalEntity entity = CanonicalEntity.byName(c.entity);
+        return (EntityMeta) records.decode(entity, c.record).get(entity.metaPosition());
+    }
+
+    private static List<String> entitiesAndKeys(List<SilverChange> changes) {
+        return changes.stream().map(c -> c.entity + " " + c.key.replace('\u001F', '|')).toList();
+    }
+}
