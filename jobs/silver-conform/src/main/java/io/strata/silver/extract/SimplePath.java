@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * A fast reader for the JSONPaths most rules use: names and indexes ({@code $.a.b[0]['c d']}) with
- * optional {@code [*]} wildcards. It walks the Jackson tree directly, about 20-50 times faster than
- * a general JSONPath evaluation; anything else (filters, deep scans, slices, negative indexes) goes
- * to {@link JaywayPath}. Both agree on every path this one accepts (see SimplePathTest).
+ * optional {@code [*]} wildcards. It walks the Jackson tree directly, about ten times faster than a
+ * general JSONPath evaluation (30-40 ns against 420-500 ns per read); anything else (filters, deep
+ * scans, slices, negative indexes) goes to {@link JaywayPath}. Both agree on every path this one
+ * accepts (see SimplePathTest).
  */
 final class SimplePath implements PathReader {
 
