@@ -7,6 +7,7 @@ import io.strata.tools.commands.GenerateCommand;
 import io.strata.tools.commands.LogsCommand;
 import io.strata.tools.commands.MaintainCommand;
 import io.strata.tools.commands.StatusCommand;
+import io.strata.tools.commands.TenantsCommand;
 import io.strata.tools.commands.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             DemoCommand.class,
             MaintainCommand.class,
+            TenantsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

@@ -1,14 +1,8 @@
 package io.strata.silver.tenants;
 
 import io.strata.silver.config.InvalidTenantConfigException;
-import io.strata.silver.config.TenantConfig;
-import io.strata.silver.config.TenantConfigs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.util.Preconditions;
 
@@ -31,20 +25,10 @@ public final class TenantConfigDirectory {
                 Files.isDirectory(dir),
                 "The tenant configuration directory %s does not exist",
                 dir);
-        List<TenantConfigUpdate> updates = new ArrayList<>();
-        for (TenantConfig c : TenantConfigs.loadDirectory(dir).orThrow()) {
-            updates.add(
-                    new TenantConfigUpdate(
-                            c.tenant(), c.source(), read(Path.of(c.source())), c.configVersion()));
+        TenantConfigFiles.Loaded loaded = TenantConfigFiles.load(List.of(dir));
+        if (!loaded.isValid()) {
+            throw new InvalidTenantConfigException(loaded.errors());
         }
-        return updates;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
+        return loaded.updates();
     }
 }

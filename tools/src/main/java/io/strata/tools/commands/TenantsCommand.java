@@ -1,0 +1,93 @@
+package io.strata.tools.commands;
+
+import io.strata.tools.stack.JobCatalog;
+import io.strata.tools.stack.StackHome;
+import io.strata.tools.stack.StackOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./strata tenants validate|publish|remove}: tenant configurations checked with
+ * silver-conform's own rules (its jar's {@code TenantsTool}, so the CLI never disagrees with the
+ * job) and published to the compacted topic the running job reads.
+ */
+@Command(
+        name = "tenants",
+        description =
+                "Validate tenant configurations (schemas/tenants by default) with located"
+                        + " messages, publish valid ones to the config.tenants topic of the local"
+                        + " stack (the running silver-conform picks them up), or remove a tenant.")
+public final class TenantsCommand implements Callable<Integer> {
+
+    private static final String TOOL = "io.strata.silver.tenants.TenantsTool";
+
+    @Parameters(index = "0", description = "validate, publish or remove.")
+    private String action;
+
+    @Parameters(
+            index = "1..*",
+            arity = "0..*",
+            description = "Files or directories (default schemas/tenants); tenants for remove.")
+    private List<String> targets = new ArrayList<>();
+
+    @Option(names = "--topic", description = "Configuration topic (default config.tenants).")
+    private String topic = "config.tenants";
+
+    @Option(names = "--bootstrap-servers", description = "Kafka (default: the local stack's).")
+    private String bootstrapServers;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!List.of("validate", "publish", "remove").contains(action)) {
+            System.err.println("Unknown action '" + action + "'; use validate, publish or remove");
+            return 2;
+        }
+        StackHome home = StackHome.fromEnvironment();
+        Path jar = new JobCatalog(home).jar("silver-conform");
+        if (!Files.isRegularFile(jar)) {
+            System.err.println("silver-conform is not built (" + jar + "); run ./strata build");
+            return 2;
+        }
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", classpath(home, jar)));
+        command.add(TOOL);
+        command.add(action);
+        if (!action.equals("validate")) {
+            command.addAll(List.of("--bootstrap-servers", bootstrap(home), "--topic", topic));
+        }
+        if (targets.isEmpty() && !action.equals("remove")) {
+            command.add(home.repo().resolve("schemas/tenants").toString());
+        }
+        command.addAll(targets);
+        return new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+
+    private String bootstrap(StackHome home) {
+        return bootstrapServers != null
+                ? bootstrapServers
+                : "localhost:" + home.get(StackOptions.KAFKA_PORT);
+    }
+
+    /** The job jar bundles Kafka's client but, like every job jar, no SLF4J: the CLI's is used. */
+    private static String classpath(StackHome home, Path jar) throws IOException {
+        List<String> entries = new ArrayList<>(List.of(jar.toString()));
+        try (var libs = Files.list(home.toolsLib())) {
+            libs.filter(p -> p.getFileName().toString().startsWith("slf4j-api"))
+                    .forEach(p -> entries.add(p.toString()));
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private static String java() {
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}
