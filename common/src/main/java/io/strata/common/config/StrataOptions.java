@@ -49,6 +49,14 @@ public final class StrataOptions {
                                     + " transaction.max.timeout.ms (15 min by default) and more"
                                     + " than the longest expected checkpoint plus restart.");
 
+    public static final ConfigOption<String> MANIFEST_TOPIC =
+            key("strata.manifest.topic")
+                    .stringType()
+                    .defaultValue("ops.manifest")
+                    .withDescription(
+                            "Kafka topic of the manifest: one record per tenant, source, layer"
+                                    + " and checkpoint, keyed by tenant.");
+
     public static final ConfigOption<String> ICEBERG_CATALOG_NAME =
             key("strata.iceberg.catalog-name")
                     .stringType()

@@ -2,6 +2,7 @@ package io.strata.bronze;
 
 import io.strata.bronze.dedupe.DeduplicateByEventId;
 import io.strata.bronze.dedupe.TenantEventKey;
+import io.strata.bronze.manifest.BronzeTallies;
 import io.strata.bronze.parse.ParseEnvelopes;
 import io.strata.bronze.parse.ParserSettings;
 import io.strata.bronze.sink.BronzeSinks;
@@ -9,7 +10,12 @@ import io.strata.bronze.time.BronzeWatermarks;
 import io.strata.bronze.time.FlagLateEvents;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.common.manifest.ManifestTally;
+import io.strata.common.manifest.Manifests;
+import io.strata.model.Layer;
 import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.ManifestRecord;
+import io.strata.model.ops.QuarantineRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.ReadableConfig;
@@ -20,8 +26,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The bronze-ingest graph: raw records → parse (refusals to quarantine) → flag late events →
- * watermarks → dedupe by (tenant, event id) → sinks. Source and sinks are injected, so tests run
- * the same graph over their own.
+ * watermarks → dedupe by (tenant, event id) → sinks, plus the manifest (per tenant, topic and
+ * checkpoint) of what was accepted, dropped and quarantined. Source and sinks are injected, so
+ * tests run the same graph over their own.
  */
 public final class BronzeIngestTopology {
 
@@ -75,8 +82,32 @@ public final class BronzeIngestTopology {
                         .uid(UIDS.of("dedupe"))
                         .name("Deduplicate by (tenant, event id)");
 
+        DataStream<QuarantineRecord> quarantine = parsed.getSideOutput(ParseEnvelopes.QUARANTINE);
+        DataStream<BronzeEvent> duplicates = unique.getSideOutput(DeduplicateByEventId.DUPLICATES);
         sinks.events(unique, UIDS);
-        sinks.quarantine(parsed.getSideOutput(ParseEnvelopes.QUARANTINE), UIDS);
-        sinks.duplicates(unique.getSideOutput(DeduplicateByEventId.DUPLICATES), UIDS);
+        sinks.quarantine(quarantine, UIDS);
+        sinks.duplicates(duplicates, UIDS);
+        sinks.manifest(manifest(unique, duplicates, quarantine), UIDS);
+    }
+
+    /** One manifest record per tenant, source topic and checkpoint. */
+    private static DataStream<ManifestRecord> manifest(
+            DataStream<BronzeEvent> accepted,
+            DataStream<BronzeEvent> duplicates,
+            DataStream<QuarantineRecord> quarantine) {
+        DataStream<ManifestTally> tallies =
+                accepted.map(new BronzeTallies.Accepted())
+                        .uid(UIDS.of("tally-accepted"))
+                        .name("Tally accepted")
+                        .union(
+                                duplicates
+                                        .map(new BronzeTallies.Duplicate())
+                                        .uid(UIDS.of("tally-duplicates"))
+                                        .name("Tally duplicates"),
+                                quarantine
+                                        .map(new BronzeTallies.Quarantined())
+                                        .uid(UIDS.of("tally-quarantine"))
+                                        .name("Tally quarantine"));
+        return Manifests.of(tallies, Layer.BRONZE, UIDS, new AvroTypeInfo<>(ManifestRecord.class));
     }
 }

@@ -16,8 +16,11 @@ import io.strata.common.flink.Uids;
 import io.strata.common.iceberg.IcebergCatalogs;
 import io.strata.common.kafka.KafkaSources;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.common.manifest.Manifests;
+import io.strata.model.Layer;
 import io.strata.model.QuarantineReason;
 import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
 import io.strata.testing.FlinkMiniCluster;
 import io.strata.testing.KafkaBroker;
@@ -113,6 +116,7 @@ class BronzeIngestITCase {
                 .isEqualTo(sent.duplicates);
 
         assertKafkaMatchesIceberg(config, bronze, quarantine);
+        assertManifestAddsUp(config, sent);
 
         // Input = Bronze + duplicates + quarantine, per tenant (tombstones carry no event).
         Map<String, Long> accounted = new HashMap<>();
@@ -223,6 +227,7 @@ class BronzeIngestITCase {
         config.set(BronzeIngestOptions.EVENTS_TOPIC, "bronze.events." + run);
         config.set(BronzeIngestOptions.QUARANTINE_TOPIC, "bronze.quarantine." + run);
         config.set(BronzeIngestOptions.TRANSACTIONAL_ID_PREFIX, run);
+        config.set(StrataOptions.MANIFEST_TOPIC, "ops.manifest." + run);
         config.set(StrataOptions.ICEBERG_WAREHOUSE, warehouse.toUri().toString());
         config.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
         config.set(BronzeIngestOptions.GROUP_ID, run);
@@ -304,6 +309,47 @@ class BronzeIngestITCase {
                 .extracting(q -> q.value().getRawSha256())
                 .containsExactlyInAnyOrderElementsOf(
                         quarantine.stream().map(r -> (String) r.getField("raw_sha256")).toList());
+    }
+
+    /** The manifest's windows add up, per tenant, to what Bronze holds, dropped and refused. */
+    private static void assertManifestAddsUp(Configuration config, SentRecords sent)
+            throws Exception {
+        List<TopicReader.Keyed<ManifestRecord>> manifest =
+                TopicReader.readAll(
+                        config.get(StrataOptions.KAFKA_BOOTSTRAP_SERVERS),
+                        config.get(StrataOptions.MANIFEST_TOPIC),
+                        ManifestRecord.class,
+                        config.get(StrataOptions.SCHEMA_REGISTRY_URL));
+        Map<String, Long> accepted = new HashMap<>();
+        Map<String, Long> dropped = new HashMap<>();
+        Map<String, Long> refused = new HashMap<>();
+        Map<String, Long> input = new HashMap<>();
+        for (TopicReader.Keyed<ManifestRecord> k : manifest) {
+            ManifestRecord m = k.value();
+            assertThat(m.getLayer()).isEqualTo(Layer.BRONZE);
+            String tenant =
+                    m.getTenantId().equals(Manifests.UNATTRIBUTED) ? "null" : m.getTenantId();
+            long a = m.getRecordCount();
+            long d = m.getQualityChecks().getDuplicateCount();
+            long q = m.getQualityChecks().getQuarantineCount();
+            if (a > 0) {
+                accepted.merge(tenant, a, Long::sum);
+            }
+            dropped.merge(tenant, d, Long::sum);
+            refused.merge(tenant, q, Long::sum);
+            input.merge(tenant, a + d + q, Long::sum);
+        }
+        assertThat(input).isEqualTo(sent.perTenant);
+        assertThat(accepted)
+                .isEqualTo(
+                        sent.accepted.keySet().stream()
+                                .collect(
+                                        groupingBy(
+                                                k -> k.substring(0, k.indexOf('/')), counting())));
+        assertThat(dropped.entrySet().stream().filter(e -> e.getValue() > 0))
+                .containsExactlyInAnyOrderElementsOf(sent.duplicates.entrySet());
+        assertThat(refused.values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(sent.quarantined.values().stream().mapToLong(Long::longValue).sum());
     }
 
     private static List<Record> read(Table table) throws Exception {

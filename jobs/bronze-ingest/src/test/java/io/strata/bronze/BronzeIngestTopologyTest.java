@@ -50,6 +50,13 @@ class BronzeIngestTopologyTest {
                         "bronze-ingest-kafka-events",
                         "Sink Committer: bronze-ingest-kafka-events",
                         "bronze-ingest-kafka-quarantine",
-                        "Sink Committer: bronze-ingest-kafka-quarantine");
+                        "Sink Committer: bronze-ingest-kafka-quarantine",
+                        "bronze-ingest-tally-accepted",
+                        "bronze-ingest-tally-duplicates",
+                        "bronze-ingest-tally-quarantine",
+                        "bronze-ingest-manifest-tally",
+                        "bronze-ingest-manifest",
+                        "bronze-ingest-kafka-manifest",
+                        "Sink Committer: bronze-ingest-kafka-manifest");
     }
 }

@@ -9,8 +9,10 @@ import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
 import io.strata.model.QuarantineReason;
 import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
 import io.strata.testing.FlinkMiniCluster;
+import io.strata.workload.oracle.BronzeCounts;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -103,6 +105,53 @@ class BronzeIngestWorkloadITCase {
                 .extracting(e -> e.value().getTenantId() + "/" + e.value().getEventId())
                 .as("committed Kafka transactions hold each event once")
                 .containsExactlyInAnyOrderElementsOf(bronze.eventKeys());
+        assertThat(manifestTotals(config))
+                .as("the manifest counts every record once, duplicates included")
+                .isEqualTo(totals(run.expected.bronze()));
+    }
+
+    /** Per tenant: accepted, duplicates, quarantined, late, summed over the manifest's windows. */
+    private static Map<String, List<Long>> manifestTotals(Configuration config) throws Exception {
+        Map<String, List<Long>> totals = new java.util.TreeMap<>();
+        for (TopicReader.Keyed<ManifestRecord> k :
+                TopicReader.readAll(
+                        config.get(StrataOptions.KAFKA_BOOTSTRAP_SERVERS),
+                        config.get(StrataOptions.MANIFEST_TOPIC),
+                        ManifestRecord.class,
+                        config.get(StrataOptions.SCHEMA_REGISTRY_URL))) {
+            ManifestRecord m = k.value();
+            List<Long> window =
+                    List.of(
+                            m.getRecordCount(),
+                            m.getQualityChecks().getDuplicateCount(),
+                            m.getQualityChecks().getQuarantineCount(),
+                            m.getQualityChecks().getLateCount());
+            totals.merge(m.getTenantId(), window, Sums::add);
+        }
+        return totals;
+    }
+
+    private static Map<String, List<Long>> totals(Map<String, BronzeCounts> expected) {
+        Map<String, List<Long>> totals = new java.util.TreeMap<>();
+        expected.forEach(
+                (t, c) ->
+                        totals.put(
+                                t,
+                                List.of(
+                                        c.accepted(),
+                                        c.duplicates(),
+                                        c.quarantinedTotal(),
+                                        c.late())));
+        return totals;
+    }
+
+    /** Element-wise sums. */
+    private static final class Sums {
+        static List<Long> add(List<Long> a, List<Long> b) {
+            return java.util.stream.IntStream.range(0, a.size())
+                    .mapToObj(i -> a.get(i) + b.get(i))
+                    .toList();
+        }
     }
 
     private static BronzeSinks collect(CollectingSink<BronzeEvent> duplicates) {

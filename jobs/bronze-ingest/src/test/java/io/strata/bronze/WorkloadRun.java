@@ -82,6 +82,7 @@ public final class WorkloadRun {
             config.set(BronzeIngestOptions.EVENTS_TOPIC, "bronze.events." + name);
             config.set(BronzeIngestOptions.QUARANTINE_TOPIC, "bronze.quarantine." + name);
             config.set(BronzeIngestOptions.TRANSACTIONAL_ID_PREFIX, name);
+            config.set(StrataOptions.MANIFEST_TOPIC, "ops.manifest." + name);
         }
         config.set(
                 BronzeIngestOptions.MAX_RECORD_SIZE,

@@ -2,6 +2,7 @@ package io.strata.bronze.sink;
 
 import io.strata.common.flink.Uids;
 import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -18,8 +19,11 @@ public interface BronzeSinks {
     /** Refused records. */
     void quarantine(DataStream<QuarantineRecord> quarantine, Uids uids);
 
-    /** The dropped duplicate copies (already counted in metrics). */
+    /** The dropped duplicate copies (already counted in metrics and the manifest). */
     default void duplicates(DataStream<BronzeEvent> duplicates, Uids uids) {}
+
+    /** Manifest records, one per tenant, source topic and checkpoint. */
+    default void manifest(DataStream<ManifestRecord> manifest, Uids uids) {}
 
     /** All of {@code sinks}, in order. */
     static BronzeSinks all(List<BronzeSinks> sinks) {
@@ -37,6 +41,11 @@ public interface BronzeSinks {
             @Override
             public void duplicates(DataStream<BronzeEvent> duplicates, Uids uids) {
                 sinks.forEach(s -> s.duplicates(duplicates, uids));
+            }
+
+            @Override
+            public void manifest(DataStream<ManifestRecord> manifest, Uids uids) {
+                sinks.forEach(s -> s.manifest(manifest, uids));
             }
         };
     }

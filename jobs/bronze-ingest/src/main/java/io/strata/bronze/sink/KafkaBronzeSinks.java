@@ -1,17 +1,20 @@
 package io.strata.bronze.sink;
 
 import io.strata.bronze.BronzeIngestOptions;
+import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.KafkaSinks;
 import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * Writes Bronze to Kafka for silver-conform: {@code bronze.events} and {@code bronze.quarantine},
- * Avro in Confluent's wire format, with the pipeline's delivery mode (transactional by default).
+ * and the manifest to {@code ops.manifest}; Avro in Confluent's wire format, with the pipeline's
+ * delivery mode (transactional by default).
  *
  * <p>Known issue: after a restart, a transactional producer of Flink's Kafka connector 3.4.0 is
  * sometimes refused by the broker with OutOfOrderSequenceException and retries until {@code
@@ -55,6 +58,23 @@ public final class KafkaBronzeSinks implements BronzeSinks {
                                         BronzeKafkaKeys::quarantine)))
                 .uid(uids.of("kafka-quarantine"))
                 .name("Kafka " + topic);
+    }
+
+    @Override
+    public void manifest(DataStream<ManifestRecord> manifest, Uids uids) {
+        String topic = config.get(StrataOptions.MANIFEST_TOPIC);
+        manifest.sinkTo(
+                        KafkaSinks.create(
+                                config,
+                                transactionalIdPrefix("manifest"),
+                                AvroTopics.serialization(
+                                        config,
+                                        topic,
+                                        ManifestRecord.class,
+                                        ManifestRecord::getTenantId)))
+                .uid(uids.of("kafka-manifest"))
+                .name("Kafka " + topic)
+                .setParallelism(1);
     }
 
     private String transactionalIdPrefix(String sink) {

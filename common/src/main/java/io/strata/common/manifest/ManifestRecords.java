@@ -1,0 +1,56 @@
+package io.strata.common.manifest;
+
+import io.strata.model.Layer;
+import io.strata.model.ops.ManifestRecord;
+import io.strata.model.ops.ManifestStatus;
+import io.strata.model.ops.OffsetRange;
+import io.strata.model.ops.QualityChecks;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a closed window into the manifest's Avro record. */
+final class ManifestRecords {
+
+    private ManifestRecords() {}
+
+    static ManifestRecord of(TenantWindow w, Layer layer, String job, long window, long now) {
+        String batch = job + ":" + (window == ManifestPerCheckpoint.END_OF_INPUT ? "end" : window);
+        boolean anyEventTime = w.minEventTime <= w.maxEventTime;
+        return ManifestRecord.newBuilder()
+                .setManifestId(layer + "/" + w.tenant + "/" + w.source + "/" + batch)
+                .setTenantId(w.tenant)
+                .setSourceSystem(w.source)
+                .setBatchId(batch)
+                .setLayer(layer)
+                .setJob(job)
+                .setRecordCount(w.accepted)
+                .setStartTime(Instant.ofEpochMilli(anyEventTime ? w.minEventTime : now))
+                .setEndTime(Instant.ofEpochMilli(anyEventTime ? w.maxEventTime : now))
+                .setStatus(ManifestStatus.COMPLETE)
+                .setQualityChecks(
+                        QualityChecks.newBuilder()
+                                .setSchemaValid(w.quarantined == 0)
+                                .setNullCheckPass(true)
+                                .setDuplicateCount(w.duplicates)
+                                .setQuarantineCount(w.quarantined)
+                                .setLateCount(w.late)
+                                .setChecksum(String.format("%016x", w.checksum))
+                                .build())
+                .setLineage(List.of())
+                .setKafkaOffsets(offsets(w))
+                .setIcebergSnapshotId(null)
+                .setCreatedAt(Instant.ofEpochMilli(now))
+                .build();
+    }
+
+    private static List<OffsetRange> offsets(TenantWindow w) {
+        List<OffsetRange> ranges = new ArrayList<>(w.partitions.length);
+        for (int i = 0; i < w.partitions.length; i++) {
+            ranges.add(
+                    new OffsetRange(
+                            w.source, w.partitions[i], w.firstOffsets[i], w.lastOffsets[i]));
+        }
+        return ranges;
+    }
+}
