@@ -79,8 +79,10 @@ public final class BronzeIngestOptions {
                     .asList()
                     .defaultValues("id")
                     .withDescription(
-                            "Primary-key columns of captured tables (';'-separated), part of"
-                                    + " the CDC event id table:lsn:key.");
+                            "Primary-key columns (';'-separated) read from the row image for the"
+                                    + " CDC event id table:lsn:key when a record has no Kafka key;"
+                                    + " cdc-capture keys every record by its table's own primary"
+                                    + " key, which is used instead.");
 
     public static final ConfigOption<MemorySize> MAX_RECORD_SIZE =
             key("bronze.parse.max-record-size")

@@ -19,11 +19,12 @@ import java.util.Map;
  * primary-key columns of the row images are read.
  *
  * <p>Mapping: tenant from the tenant column of {@code after} (of {@code before} for deletes); event
- * id {@code schema.table:lsn:key} (key columns joined by ','); event time {@code source.ts_ms} (the
- * commit time), else {@code ts_ms}; app = the Postgres schema, record type = the table, schema
- * version {@value #SCHEMA_VERSION}. Snapshot rows without an LSN use {@code r<sha-256 prefix of the
- * row image>} in its place, so an unchanged row re-snapshotted within the dedupe horizon is a
- * duplicate and a changed one is not.
+ * id {@code schema.table:lsn:key}, the key's values joined by ':' (from the Kafka key, see {@link
+ * CdcPrimaryKey}, else from the configured key columns of the row image); event time {@code
+ * source.ts_ms} (the commit time), else {@code ts_ms}; app = the Postgres schema, record type = the
+ * table, schema version {@value #SCHEMA_VERSION}. Snapshot rows without an LSN use {@code r<sha-256
+ * prefix of the row image>} in its place, so an unchanged row re-snapshotted within the dedupe
+ * horizon is a duplicate and a changed one is not.
  */
 final class DebeziumEnvelopeReader {
 
@@ -141,8 +142,11 @@ final class DebeziumEnvelopeReader {
         }
     }
 
-    /** The envelope, or the first rule it breaks; {@code raw} is the record's bytes. */
-    EnvelopeRead validate(Fields f, byte[] raw) {
+    /**
+     * The envelope, or the first rule it breaks; {@code raw} is the record's bytes, {@code
+     * primaryKey} the key read from the Kafka key (null to fall back to the key columns).
+     */
+    EnvelopeRead validate(Fields f, byte[] raw, String primaryKey) {
         if (!f.source || f.op == null) {
             return Refusal.of(
                     QuarantineReason.UNSUPPORTED_ENVELOPE,
@@ -166,7 +170,7 @@ final class DebeziumEnvelopeReader {
                     "No '" + tenantColumn + "' column in the row images of " + table);
         }
         Row image = op == Operation.DELETE || f.after == null ? f.before : f.after;
-        String key = key(image);
+        String key = primaryKey != null ? primaryKey : key(image);
         if (key == null) {
             return refuse(
                     f,
@@ -218,7 +222,7 @@ final class DebeziumEnvelopeReader {
             }
             values.add(value);
         }
-        return String.join(",", values);
+        return String.join(":", values);
     }
 
     private static Refusal refuse(Fields f, QuarantineReason reason, String detail) {

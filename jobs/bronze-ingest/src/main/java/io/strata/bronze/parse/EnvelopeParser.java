@@ -35,6 +35,7 @@ public final class EnvelopeParser {
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final Sha256 sha256 = new Sha256();
     private final DebeziumEnvelopeReader debezium;
+    private final CdcPrimaryKey primaryKey = new CdcPrimaryKey(json);
     private final QuarantineRows quarantine;
 
     public EnvelopeParser(ParserSettings settings) {
@@ -81,7 +82,7 @@ public final class EnvelopeParser {
                     Refusal.of(QuarantineReason.INVALID_UTF8, "The record is not valid UTF-8"),
                     ingestTime);
         }
-        EnvelopeRead read = isCdc(record) ? readDebezium(raw) : readPlatform(raw);
+        EnvelopeRead read = isCdc(record) ? readDebezium(raw, record.key) : readPlatform(raw);
         if (read instanceof Refusal refusal) {
             return refused(record, refusal, ingestTime);
         }
@@ -107,7 +108,7 @@ public final class EnvelopeParser {
         return PlatformEnvelopeReader.validate(fields);
     }
 
-    private EnvelopeRead readDebezium(byte[] raw) {
+    private EnvelopeRead readDebezium(byte[] raw, byte[] kafkaKey) {
         DebeziumEnvelopeReader.Fields fields = new DebeziumEnvelopeReader.Fields();
         try (JsonParser p = json.createParser(raw)) {
             Refusal notObject = requireObject(p);
@@ -119,7 +120,7 @@ public final class EnvelopeParser {
         } catch (IOException e) {
             return invalidJson(e).withTenant(fields.tenantId());
         }
-        return debezium.validate(fields, raw);
+        return debezium.validate(fields, raw, primaryKey.of(kafkaKey));
     }
 
     /** Null when the parser stands on an object; a refusal for other well-formed JSON. */

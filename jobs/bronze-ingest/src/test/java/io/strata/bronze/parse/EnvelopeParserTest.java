@@ -230,6 +230,28 @@ class EnvelopeParserTest {
     }
 
     @Test
+    void theTablesOwnPrimaryKeyComesFromTheKafkaKey() {
+        RawKafkaRecord keyed =
+                debezium("u", "acme", 7, 300L, MONDAY_9AM)
+                        .on(CDC_TOPIC, 0, 0, "{\"tenant_id\":\"acme\",\"customer_id\":42}");
+        RawKafkaRecord connectKey =
+                debezium("u", "acme", 7, 300L, MONDAY_9AM)
+                        .on(
+                                CDC_TOPIC,
+                                0,
+                                1,
+                                "{\"schema\":{\"type\":\"struct\"},\"payload\":{\"customer_id\":42}}");
+        RawKafkaRecord unreadableKey =
+                debezium("u", "acme", 7, 300L, MONDAY_9AM).on(CDC_TOPIC, 0, 2, "42");
+
+        assertThat(accepted(keyed).getEventId()).isEqualTo("public.customers:300:acme:42");
+        assertThat(accepted(connectKey).getEventId()).isEqualTo("public.customers:300:42");
+        assertThat(accepted(unreadableKey).getEventId())
+                .as("falls back to the key columns of the row image")
+                .isEqualTo("public.customers:300:7");
+    }
+
+    @Test
     void debeziumDeleteTakesTenantAndKeyFromBefore() {
         BronzeEvent event =
                 accepted(debezium("d", "globex", 5, 99L, MONDAY_9AM).on(CDC_TOPIC, 0, 0, null));
