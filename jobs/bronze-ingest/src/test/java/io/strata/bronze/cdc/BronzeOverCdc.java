@@ -33,22 +33,18 @@ final class BronzeOverCdc {
         c.set(StrataOptions.ICEBERG_WAREHOUSE, warehouse.toUri().toString());
         c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
         c.set(BronzeIngestOptions.KAFKA_OUTPUT_ENABLED, false);
-        // bronze-ingest takes one key-column list for all tables and never reads its tenant
-        // column as a key column, so the customers table's key minus tenant_id (the dedupe key
-        // holds the tenant anyway).
-        c.set(BronzeIngestOptions.CDC_KEY_COLUMNS, List.of("customer_id"));
         return c;
     }
 
-    /** Reads {@code topic} from the start to its current end through the whole graph. */
-    static void run(Configuration config, String topic, String group) throws Exception {
+    /** Reads the topics matching {@code topics} from the start to their current end. */
+    static void run(Configuration config, String topics, String group) throws Exception {
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
         env.setParallelism(1);
         new BronzeIngestTopology(
                         config,
                         KafkaSources.rawRecords(
                                         config,
-                                        Pattern.compile(Pattern.quote(topic)),
+                                        Pattern.compile(topics),
                                         group,
                                         OffsetsInitializer.earliest(),
                                         Duration.ofMinutes(1))
@@ -65,6 +61,12 @@ final class BronzeOverCdc {
 
     static List<Record> quarantine(Configuration config) throws Exception {
         return read(config, BronzeTables.quarantineId(config));
+    }
+
+    /** {@code topic@offset} of a Bronze row. */
+    static String position(Record row) {
+        Record source = (Record) row.getField("source");
+        return source.getField("topic") + "@" + source.getField("offset");
     }
 
     /** Bronze's op for a Debezium op. */

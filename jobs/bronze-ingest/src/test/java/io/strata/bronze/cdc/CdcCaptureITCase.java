@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -55,7 +56,7 @@ class CdcCaptureITCase {
                     .seed();
 
     private CaptureRun run;
-    private List<Change> customers;
+    private List<Change> captured;
 
     @TempDir Path warehouse;
 
@@ -88,7 +89,7 @@ class CdcCaptureITCase {
                     .as(() -> "exactly what was done; " + run.db.diagnostics())
                     .isEqualTo(asLongs(expected));
             assertChanges(all.subList(snapshot.size(), all.size()), windows);
-            customers = all.stream().filter(c -> c.topic().equals(topic("customers"))).toList();
+            captured = all;
         }
         assertThat(run.db.slots(run.name))
                 .as("only the stream's slot remains")
@@ -96,7 +97,7 @@ class CdcCaptureITCase {
         assertCompacted(topic("customers"));
 
         run.cancel();
-        assertBronzeHolds(customers);
+        assertBronzeHolds(captured);
     }
 
     @Test
@@ -148,41 +149,37 @@ class CdcCaptureITCase {
     }
 
     /**
-     * bronze-ingest's own graph over the customers topic: every change (not the tombstone) is one
-     * Bronze row with the right op, LSN, tenant and event id, its payload the record verbatim.
+     * bronze-ingest's own graph over the run's CDC topics: every change (not the tombstone) is one
+     * Bronze row with the right op, LSN, tenant (for {@code tenants} its own id) and event id
+     * {@code schema.table:position:key values}, its payload the record verbatim.
      */
-    private void assertBronzeHolds(List<Change> customers) throws Exception {
+    private void assertBronzeHolds(List<Change> captured) throws Exception {
         Configuration bronze = BronzeOverCdc.config(run.bootstrapServers(), warehouse);
-        BronzeOverCdc.run(bronze, topic("customers"), run.name + "-bronze");
+        BronzeOverCdc.run(bronze, Pattern.quote("cdc." + run.name + ".") + ".+", run.name);
 
         List<Record> rows = BronzeOverCdc.events(bronze);
-        List<Change> changes = customers.stream().filter(c -> !c.isTombstone()).toList();
-        assertThat(rows).hasSize(changes.size());
+        List<Change> changes = captured.stream().filter(c -> !c.isTombstone()).toList();
         assertThat(BronzeOverCdc.quarantine(bronze)).isEmpty();
-        Map<Long, Record> byOffset =
-                rows.stream()
-                        .collect(
-                                Collectors.toMap(
-                                        r ->
-                                                (Long)
-                                                        ((Record) r.getField("source"))
-                                                                .getField("offset"),
-                                        r -> r));
+        assertThat(rows).hasSize(changes.size());
+        Map<String, Record> byPosition =
+                rows.stream().collect(Collectors.toMap(BronzeOverCdc::position, r -> r));
         for (Change change : changes) {
-            Record row = byOffset.get(change.offset());
+            Record row = byPosition.get(change.topic() + "@" + change.offset());
             assertThat(row).as("Bronze row of %s", change).isNotNull();
             Record source = (Record) row.getField("source");
-            String tenant = change.key().path("tenant_id").asText();
-            String customerId = change.key().path("customer_id").asText();
+            String table = change.value().path("source").path("table").asText();
+            List<String> key = new ArrayList<>();
+            change.key().elements().forEachRemaining(v -> key.add(v.asText()));
             assertThat(row.getField("op")).isEqualTo(BronzeOverCdc.operation(change.op()));
-            assertThat(row.getField("tenant_id")).isEqualTo(tenant);
-            assertThat(row.getField("record_type")).isEqualTo("customers");
+            assertThat(row.getField("tenant_id")).isEqualTo(key.get(0));
+            assertThat(row.getField("record_type")).isEqualTo(table);
             assertThat(row.getField("payload")).isEqualTo(change.raw());
-            assertThat(source.getField("cdc_table")).isEqualTo("platform.customers");
+            assertThat(source.getField("cdc_table")).isEqualTo("platform." + table);
             assertThat(source.getField("cdc_lsn")).isEqualTo(change.lsn());
             assertThat((String) row.getField("event_id"))
-                    .startsWith("platform.customers:" + (change.lsn() == null ? "r" : change.lsn()))
-                    .endsWith(":" + customerId);
+                    .startsWith(
+                            "platform." + table + ":" + (change.lsn() == null ? "r" : change.lsn()))
+                    .endsWith(":" + String.join(":", key));
         }
     }
 
