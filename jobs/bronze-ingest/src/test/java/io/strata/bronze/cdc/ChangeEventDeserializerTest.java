@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Decimal;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Schema;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.data.Struct;
 import org.apache.flink.cdc.connectors.shaded.org.apache.kafka.connect.source.SourceRecord;
-import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
 /** Debezium records in the shape Flink CDC's Postgres source hands them over. */
@@ -166,17 +166,7 @@ class ChangeEventDeserializerTest {
 
     private List<ChangeEvent> all(SourceRecord record) throws Exception {
         List<ChangeEvent> out = new ArrayList<>();
-        deserializer.deserialize(
-                record,
-                new Collector<>() {
-                    @Override
-                    public void collect(ChangeEvent e) {
-                        out.add(e);
-                    }
-
-                    @Override
-                    public void close() {}
-                });
+        deserializer.deserialize(record, new ListCollector<>(out));
         return out;
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.util.Collector;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.junit.jupiter.api.Test;
 
 class ToKafkaRecordsTest {
@@ -47,17 +47,7 @@ class ToKafkaRecordsTest {
 
     private List<KafkaChangeRecord> apply(ChangeEvent change) {
         List<KafkaChangeRecord> out = new ArrayList<>();
-        toRecords.flatMap(
-                change,
-                new Collector<>() {
-                    @Override
-                    public void collect(KafkaChangeRecord r) {
-                        out.add(r);
-                    }
-
-                    @Override
-                    public void close() {}
-                });
+        toRecords.flatMap(change, new ListCollector<>(out));
         return out;
     }
 
