@@ -10,6 +10,7 @@ import io.strata.tools.stack.LocalStack;
 import io.strata.tools.stack.StackHome;
 import io.strata.tools.summary.BronzeSummary;
 import io.strata.tools.summary.IcebergCounts;
+import io.strata.tools.summary.SilverSummary;
 import io.strata.tools.workload.StackWorkload;
 import io.strata.workload.Workload;
 import io.strata.workload.WorkloadParams;
@@ -70,12 +71,17 @@ public final class DemoCommand implements Callable<Integer> {
         Workload workload = Workload.of(WorkloadParams.builder().seed(seed).events(events).build());
         Optional<Expectation> expected =
                 new StackWorkload(stack, System.out).run(workload, true, !keepData, false);
-        BronzeSummary bronze = new BronzeSummary(new IcebergCounts(catalog(home)));
+        IcebergCounts counts = new IcebergCounts(catalog(home));
+        BronzeSummary bronze = new BronzeSummary(counts);
+        SilverSummary silver = new SilverSummary(counts);
         if (jobs.contains("bronze-ingest") && expected.isPresent()) {
-            awaitBronze(bronze, expected.get());
+            await("Bronze", () -> bronze.caughtUp(expected.get()));
+        }
+        if (jobs.contains("silver-conform") && expected.isPresent()) {
+            await("Silver", () -> silver.caughtUp(expected.get()));
         }
         System.out.println("== 4. Summary");
-        printSummary(stack, bronze, expected);
+        printSummary(stack, bronze, silver, expected);
         return 0;
     }
 
@@ -144,23 +150,52 @@ public final class DemoCommand implements Callable<Integer> {
         throw new IllegalStateException("Not every job reached RUNNING within 60 s: " + jobs);
     }
 
-    private void awaitBronze(BronzeSummary bronze, Expectation expected) {
-        System.out.println("  waiting for Bronze to catch up (commits happen on checkpoints) ...");
+    private void await(String layer, java.util.function.BooleanSupplier caughtUp) {
+        System.out.println(
+                "  waiting for " + layer + " to catch up (commits happen on checkpoints) ...");
         long started = System.nanoTime();
         long deadline = started + wait.toNanos();
-        while (System.nanoTime() < deadline && !bronze.caughtUp(expected)) {
+        boolean done;
+        while (!(done = caughtUp.getAsBoolean()) && System.nanoTime() < deadline) {
             sleep(Duration.ofSeconds(2));
         }
-        System.out.printf("  Bronze caught up after %.1f s%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "  %s %s after %.1f s%n",
+                layer,
+                done ? "caught up" : "had NOT caught up",
+                (System.nanoTime() - started) / 1e9);
     }
 
     private static void printSummary(
-            LocalStack stack, BronzeSummary bronze, Optional<Expectation> expected) {
+            LocalStack stack,
+            BronzeSummary bronze,
+            SilverSummary silver,
+            Optional<Expectation> expected) {
         System.out.println("-- Raw (what was sent, per tenant; the oracle's expectation)");
         expected.ifPresent(e -> StackWorkload.printExpectation(e, System.out));
         System.out.println("-- Bronze (Iceberg " + BronzeSummary.EVENTS_TABLE + ")");
         bronze.print(expected, System.out);
-        System.out.println("-- Silver, Gold, quality: jobs not built yet");
+        System.out.println(
+                "-- Silver (Iceberg silver.*, upserted; rows after updates and deletes)");
+        silver.print(expected, System.out);
+        FlinkRest flink = new FlinkRest(stack.home());
+        // The JobManager serves metrics from a cache refreshed every few seconds: ask again.
+        Optional<Double> seen = Optional.empty();
+        Optional<Double> written = Optional.empty();
+        for (int attempt = 0; attempt < 10 && (seen.isEmpty() || written.isEmpty()); attempt++) {
+            if (attempt > 0) {
+                sleep(Duration.ofSeconds(2));
+            }
+            seen = flink.operatorMetricSum("silver-conform", "masterCopiesSeen");
+            written = flink.operatorMetricSum("silver-conform", "masterRowsWritten");
+        }
+        if (seen.isPresent() && written.isPresent() && written.get() > 0) {
+            System.out.printf(
+                    "  master data: %,.0f embedded copies seen, %,.0f master rows written (%.1f"
+                            + " copies per row)%n",
+                    seen.get(), written.get(), seen.get() / written.get());
+        }
+        System.out.println("-- Gold, quality: jobs not built yet");
         System.out.println("-- Stack");
         stack.status(System.out);
         FlinkRest rest = new FlinkRest(stack.home());

@@ -46,6 +46,55 @@ public final class FlinkRest {
         return jobs;
     }
 
+    /**
+     * The sum over every subtask of an operator metric (e.g. {@code masterCopiesSeen}) of the
+     * running job named {@code jobName}, or empty when the job or metric is not there.
+     */
+    public Optional<Double> operatorMetricSum(String jobName, String metric) {
+        Optional<Job> job =
+                jobs().stream()
+                        .filter(j -> j.name().equals(jobName) && j.state().equals("RUNNING"))
+                        .findFirst();
+        if (job.isEmpty()) {
+            return Optional.empty();
+        }
+        String jobUrl = base + "/jobs/" + job.get().id();
+        double sum = 0;
+        boolean found = false;
+        JsonNode vertices;
+        try {
+            vertices = read(jobUrl).path("vertices");
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        for (JsonNode vertex : vertices) {
+            String metricsUrl =
+                    jobUrl + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
+            try {
+                for (JsonNode available : read(metricsUrl)) {
+                    String id = available.path("id").asText();
+                    if (id.equals(metric) || id.endsWith("." + metric)) {
+                        for (JsonNode value : read(metricsUrl + "?agg=sum&get=" + id)) {
+                            sum += value.path("sum").asDouble();
+                            found = true;
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // A vertex without subtask metrics yet; the others still count.
+            }
+        }
+        return found ? Optional.of(sum) : Optional.empty();
+    }
+
+    private JsonNode read(String url) throws java.io.IOException {
+        Optional<String> body = Probes.httpGet(url);
+        if (body.isEmpty()) {
+            throw new java.io.IOException("No answer from " + url);
+        }
+        return JSON.readTree(body.get());
+    }
+
     public void printJobs(PrintStream out) {
         List<Job> jobs = jobs();
         out.printf("  %-34s %-10s %s%n", "FLINK JOB", "STATE", "NAME");

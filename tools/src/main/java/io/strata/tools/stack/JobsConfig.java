@@ -33,6 +33,7 @@ public final class JobsConfig {
 
     String render(String template) {
         return template.replace("{{stack.home}}", home.home().toString())
+                .replace("{{repo}}", home.repo().toString())
                 .replace("{{kafka.port}}", home.get(StackOptions.KAFKA_PORT).toString())
                 .replace("{{registry.port}}", home.get(StackOptions.REGISTRY_PORT).toString());
     }

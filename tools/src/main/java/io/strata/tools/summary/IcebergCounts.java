@@ -21,6 +21,26 @@ public final class IcebergCounts {
         this.catalog = catalog;
     }
 
+    /** The table's row count (deletes applied), or empty when it does not exist yet. */
+    public Optional<Long> rows(String table) {
+        TableIdentifier id = TableIdentifier.parse(table);
+        if (!catalog.tableExists(id)) {
+            return Optional.empty();
+        }
+        Table t = catalog.loadTable(id);
+        String firstColumn = t.schema().columns().get(0).name();
+        long rows = 0;
+        try (CloseableIterable<Record> records =
+                IcebergGenerics.read(t).select(firstColumn).build()) {
+            for (Record ignored : records) {
+                rows++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + table, e);
+        }
+        return Optional.of(rows);
+    }
+
     /** Rows per value of {@code column}, or empty when the table does not exist yet. */
     public Optional<Map<String, Long>> countBy(String table, String column) {
         TableIdentifier id = TableIdentifier.parse(table);
