@@ -22,6 +22,14 @@ class CdcCaptureOptionsTest {
     }
 
     @Test
+    void theProjectsConfigurationPageDocumentsEveryOption() {
+        OptionsDoc.verifySection(
+                Path.of("../../docs/configuration.md"),
+                CdcCaptureTopology.JOB,
+                OptionsDoc.table(OPTIONS.options()));
+    }
+
+    @Test
     void everyOptionHasADescriptionAndTheJobsPrefix() {
         assertThat(OPTIONS.options())
                 .allSatisfy(
