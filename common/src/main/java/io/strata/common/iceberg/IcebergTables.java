@@ -1,10 +1,13 @@
 package io.strata.common.iceberg;
 
+import io.strata.model.ops.QuarantineRecord;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.catalog.Catalog;
@@ -82,5 +85,40 @@ public final class IcebergTables {
             update.commit();
             table.refresh();
         }
+    }
+
+    /**
+     * The properties of every Strata table: format v2, the target file size, hash distribution
+     * (fewer small files per checkpoint), and bounded metadata history.
+     */
+    public static Map<String, String> standardProperties(MemorySize targetFileSize) {
+        return Map.of(
+                TableProperties.FORMAT_VERSION,
+                "2",
+                TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
+                Long.toString(targetFileSize.getBytes()),
+                TableProperties.WRITE_DISTRIBUTION_MODE,
+                TableProperties.WRITE_DISTRIBUTION_MODE_HASH,
+                TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED,
+                "true",
+                TableProperties.METADATA_PREVIOUS_VERSIONS_MAX,
+                "100");
+    }
+
+    /**
+     * Creates or evolves a layer's quarantine table ({@link QuarantineRecord}), partitioned by day
+     * of quarantine and tenant.
+     */
+    public static Table quarantine(Catalog catalog, TableIdentifier id, MemorySize targetFileSize) {
+        return createOrEvolve(
+                catalog,
+                id,
+                AvroIcebergSchemas.toIceberg(QuarantineRecord.getClassSchema()),
+                s ->
+                        PartitionSpec.builderFor(s)
+                                .day("quarantined_at")
+                                .identity("tenant_id")
+                                .build(),
+                standardProperties(targetFileSize));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 
@@ -42,29 +41,14 @@ public final class BronzeTables {
 
     /** Creates or evolves {@code bronze.quarantine}. */
     public static Table quarantine(Catalog catalog, ReadableConfig config) {
-        return IcebergTables.createOrEvolve(
+        return IcebergTables.quarantine(
                 catalog,
                 quarantineId(config),
-                AvroIcebergSchemas.toIceberg(QuarantineRecord.getClassSchema()),
-                s ->
-                        PartitionSpec.builderFor(s)
-                                .day("quarantined_at")
-                                .identity("tenant_id")
-                                .build(),
-                properties(config));
+                config.get(BronzeIngestOptions.ICEBERG_TARGET_FILE_SIZE));
     }
 
     private static Map<String, String> properties(ReadableConfig config) {
-        return Map.of(
-                TableProperties.FORMAT_VERSION,
-                "2",
-                TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
-                Long.toString(config.get(BronzeIngestOptions.ICEBERG_TARGET_FILE_SIZE).getBytes()),
-                TableProperties.WRITE_DISTRIBUTION_MODE,
-                TableProperties.WRITE_DISTRIBUTION_MODE_HASH,
-                TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED,
-                "true",
-                TableProperties.METADATA_PREVIOUS_VERSIONS_MAX,
-                "100");
+        return IcebergTables.standardProperties(
+                config.get(BronzeIngestOptions.ICEBERG_TARGET_FILE_SIZE));
     }
 }

@@ -2,7 +2,6 @@ package io.strata.silver.sink;
 
 import io.strata.common.iceberg.AvroIcebergSchemas;
 import io.strata.common.iceberg.IcebergTables;
-import io.strata.model.ops.QuarantineRecord;
 import io.strata.silver.SilverConformOptions;
 import io.strata.silver.config.CanonicalEntity;
 import java.util.ArrayList;
@@ -73,29 +72,14 @@ public final class SilverTables {
 
     /** Creates or evolves the quarantine table. */
     public static Table quarantine(Catalog catalog, ReadableConfig config) {
-        return IcebergTables.createOrEvolve(
+        return IcebergTables.quarantine(
                 catalog,
                 quarantineId(config),
-                AvroIcebergSchemas.toIceberg(QuarantineRecord.getClassSchema()),
-                s ->
-                        PartitionSpec.builderFor(s)
-                                .day("quarantined_at")
-                                .identity("tenant_id")
-                                .build(),
-                properties(config));
+                config.get(SilverConformOptions.ICEBERG_TARGET_FILE_SIZE));
     }
 
     private static Map<String, String> properties(ReadableConfig config) {
-        return Map.of(
-                TableProperties.FORMAT_VERSION,
-                "2",
-                TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
-                Long.toString(config.get(SilverConformOptions.ICEBERG_TARGET_FILE_SIZE).getBytes()),
-                TableProperties.WRITE_DISTRIBUTION_MODE,
-                TableProperties.WRITE_DISTRIBUTION_MODE_HASH,
-                TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED,
-                "true",
-                TableProperties.METADATA_PREVIOUS_VERSIONS_MAX,
-                "100");
+        return IcebergTables.standardProperties(
+                config.get(SilverConformOptions.ICEBERG_TARGET_FILE_SIZE));
     }
 }
