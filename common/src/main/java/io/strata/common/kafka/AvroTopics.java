@@ -8,6 +8,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -46,6 +48,27 @@ public final class AvroTopics {
                 topic,
                 key,
                 ConfluentAvroSerializationSchema.forValue(type, topic, registry(config)));
+    }
+
+    /**
+     * Sinks {@code stream} into the Avro {@code topic} through the job's Kafka sink (delivery mode
+     * and transactions from {@link KafkaSinks}), with uid {@code uid} and the topic as its name.
+     */
+    public static <T extends SpecificRecord> DataStreamSink<T> sink(
+            DataStream<T> stream,
+            ReadableConfig config,
+            String transactionalIdPrefix,
+            String topic,
+            Class<T> type,
+            SerializableFunction<T, String> key,
+            String uid) {
+        return stream.sinkTo(
+                        KafkaSinks.create(
+                                config,
+                                transactionalIdPrefix,
+                                serialization(config, topic, type, key)))
+                .uid(uid)
+                .name("Kafka " + topic);
     }
 
     private static final class Serialization<T> implements KafkaRecordSerializationSchema<T> {

@@ -97,17 +97,9 @@ public final class StackHome {
         return repo.resolve("tools/target/lib");
     }
 
-    public Path toolsJar() {
-        return repo.resolve("tools/target/strata-tools-" + version() + ".jar");
-    }
-
     /** The Flink distribution's lib directory resolved by the {@code flink-dist} module. */
     public Path flinkLib() {
         return repo.resolve("flink-dist/target/lib");
-    }
-
-    public Path flinkSqlClientLib() {
-        return repo.resolve("flink-dist/target/sql-client-lib");
     }
 
     /** The Flink configuration directory generated for this stack. */

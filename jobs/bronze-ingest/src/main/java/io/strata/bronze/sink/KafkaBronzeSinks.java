@@ -4,7 +4,6 @@ import io.strata.bronze.BronzeIngestOptions;
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
-import io.strata.common.kafka.KafkaSinks;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
@@ -33,47 +32,40 @@ public final class KafkaBronzeSinks implements BronzeSinks {
     @Override
     public void events(DataStream<BronzeEvent> events, Uids uids) {
         String topic = config.get(BronzeIngestOptions.EVENTS_TOPIC);
-        events.sinkTo(
-                        KafkaSinks.create(
-                                config,
-                                transactionalIdPrefix("events"),
-                                AvroTopics.serialization(
-                                        config, topic, BronzeEvent.class, BronzeKafkaKeys::event)))
-                .uid(uids.of("kafka-events"))
-                .name("Kafka " + topic);
+        AvroTopics.sink(
+                events,
+                config,
+                transactionalIdPrefix("events"),
+                topic,
+                BronzeEvent.class,
+                BronzeKafkaKeys::event,
+                uids.of("kafka-events"));
     }
 
     @Override
     public void quarantine(DataStream<QuarantineRecord> quarantine, Uids uids) {
         String topic = config.get(BronzeIngestOptions.QUARANTINE_TOPIC);
-        quarantine
-                .sinkTo(
-                        KafkaSinks.create(
-                                config,
-                                transactionalIdPrefix("quarantine"),
-                                AvroTopics.serialization(
-                                        config,
-                                        topic,
-                                        QuarantineRecord.class,
-                                        BronzeKafkaKeys::quarantine)))
-                .uid(uids.of("kafka-quarantine"))
-                .name("Kafka " + topic);
+        AvroTopics.sink(
+                quarantine,
+                config,
+                transactionalIdPrefix("quarantine"),
+                topic,
+                QuarantineRecord.class,
+                BronzeKafkaKeys::quarantine,
+                uids.of("kafka-quarantine"));
     }
 
     @Override
     public void manifest(DataStream<ManifestRecord> manifest, Uids uids) {
         String topic = config.get(StrataOptions.MANIFEST_TOPIC);
-        manifest.sinkTo(
-                        KafkaSinks.create(
-                                config,
-                                transactionalIdPrefix("manifest"),
-                                AvroTopics.serialization(
-                                        config,
-                                        topic,
-                                        ManifestRecord.class,
-                                        ManifestRecord::getTenantId)))
-                .uid(uids.of("kafka-manifest"))
-                .name("Kafka " + topic)
+        AvroTopics.sink(
+                        manifest,
+                        config,
+                        transactionalIdPrefix("manifest"),
+                        topic,
+                        ManifestRecord.class,
+                        ManifestRecord::getTenantId,
+                        uids.of("kafka-manifest"))
                 .setParallelism(1);
     }
 

@@ -2,7 +2,6 @@ package io.strata.silver.sink;
 
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
-import io.strata.common.kafka.KafkaSinks;
 import io.strata.model.ops.QuarantineRecord;
 import io.strata.silver.SilverConformOptions;
 import io.strata.silver.config.CanonicalEntity;
@@ -30,34 +29,27 @@ public final class KafkaSilverSinks implements SilverSinks {
     public void rows(CanonicalEntity entity, DataStream<SpecificRecordBase> rows, Uids uids) {
         String topic = SilverTopics.of(config, entity);
         String name = SilverSinks.uidName(entity);
-        rows.sinkTo(
-                        KafkaSinks.create(
-                                config,
-                                transactionalIdPrefix(name),
-                                AvroTopics.serialization(
-                                        config,
-                                        topic,
-                                        SilverRecords.recordClass(entity),
-                                        row -> SilverKafkaKeys.of(entity, row))))
-                .uid(uids.of("kafka-" + name))
-                .name("Kafka " + topic);
+        AvroTopics.sink(
+                rows,
+                config,
+                transactionalIdPrefix(name),
+                topic,
+                SilverRecords.recordClass(entity),
+                row -> SilverKafkaKeys.of(entity, row),
+                uids.of("kafka-" + name));
     }
 
     @Override
     public void quarantine(DataStream<QuarantineRecord> quarantine, Uids uids) {
         String topic = config.get(SilverConformOptions.QUARANTINE_TOPIC);
-        quarantine
-                .sinkTo(
-                        KafkaSinks.create(
-                                config,
-                                transactionalIdPrefix("quarantine"),
-                                AvroTopics.serialization(
-                                        config,
-                                        topic,
-                                        QuarantineRecord.class,
-                                        QuarantineRecord::getTenantId)))
-                .uid(uids.of("kafka-quarantine"))
-                .name("Kafka " + topic);
+        AvroTopics.sink(
+                quarantine,
+                config,
+                transactionalIdPrefix("quarantine"),
+                topic,
+                QuarantineRecord.class,
+                QuarantineRecord::getTenantId,
+                uids.of("kafka-quarantine"));
     }
 
     private String transactionalIdPrefix(String sink) {
