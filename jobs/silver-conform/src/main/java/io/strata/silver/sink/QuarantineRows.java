@@ -1,17 +1,13 @@
 package io.strata.silver.sink;
 
+import io.strata.common.quarantine.UnreadableRecords;
 import io.strata.model.Layer;
 import io.strata.model.QuarantineReason;
-import io.strata.model.SourceCoordinates;
-import io.strata.model.SourceKind;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.QuarantineRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Quarantine rows of the Silver gate. A refused Bronze event keeps its Bronze reference (source
@@ -49,10 +45,7 @@ public final class QuarantineRows {
                 now);
     }
 
-    /**
-     * Bytes of the Bronze topic that are no readable event; the tenant and event id come from the
-     * record key ({@code tenant|event-id}) when there is one.
-     */
+    /** Bytes of the Bronze topic that are no readable event. */
     public static QuarantineRecord unreadable(
             String topic,
             int partition,
@@ -62,30 +55,7 @@ public final class QuarantineRows {
             QuarantineReason reason,
             String detail,
             Instant now) {
-        String k = key == null ? null : new String(key, StandardCharsets.UTF_8);
-        int bar = k == null ? -1 : k.indexOf('|');
-        byte[] raw = value == null ? new byte[0] : value;
-        return new QuarantineRecord(
-                Layer.SILVER,
-                JOB,
-                reason,
-                detail,
-                bar > 0 ? k.substring(0, bar) : k,
-                bar > 0 ? k.substring(bar + 1) : null,
-                null,
-                null,
-                new SourceCoordinates(SourceKind.UNKNOWN, topic, partition, offset, null, null),
-                ByteBuffer.wrap(raw),
-                sha256(raw),
-                null,
-                now);
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return UnreadableRecords.of(
+                Layer.SILVER, JOB, topic, partition, offset, key, value, reason, detail, now);
     }
 }

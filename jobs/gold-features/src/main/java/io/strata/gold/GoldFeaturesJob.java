@@ -1,0 +1,81 @@
+package io.strata.gold;
+
+import io.strata.common.flink.DeclaredOptions;
+import io.strata.common.flink.JobConfig;
+import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.kafka.KafkaSources;
+import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.gold.input.SilverEntity;
+import io.strata.gold.sink.GoldQuarantine;
+import io.strata.gold.sink.QuarantineSink;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * gold-features: {@code flink run gold-features.jar [--config file.yaml] [--key value ...]}. Wires
+ * the production source (the Silver topics) and sinks; the graph is {@link GoldFeaturesTopology}.
+ */
+public final class GoldFeaturesJob {
+
+    private GoldFeaturesJob() {}
+
+    public static void main(String[] args) throws Exception {
+        Configuration config = JobConfig.fromArgs(args);
+        DeclaredOptions.of(GoldFeaturesOptions.class)
+                .checkKnown(config, Set.of(GoldFeaturesOptions.PREFIX), Set.of());
+        StreamExecutionEnvironment env = StrataEnvironment.create(config);
+        topology(config).build(env);
+        env.execute(GoldFeaturesTopology.JOB);
+    }
+
+    /** The graph with the production source and sinks. */
+    public static GoldFeaturesTopology topology(ReadableConfig config) {
+        QuarantineSink quarantine =
+                config.get(GoldFeaturesOptions.KAFKA_OUTPUT_ENABLED)
+                        ? QuarantineSink.all(
+                                GoldQuarantine.iceberg(config), GoldQuarantine.kafka(config))
+                        : GoldQuarantine.iceberg(config);
+        return new GoldFeaturesTopology(
+                config, silverSource(config), vaultSinks(config), featureSinks(config), quarantine);
+    }
+
+    /** One Kafka source over every Silver topic Gold reads. */
+    public static KafkaSource<RawKafkaRecord> silverSource(ReadableConfig config) {
+        String prefix = config.get(GoldFeaturesOptions.INPUT_TOPIC_PREFIX);
+        String topics =
+                Arrays.stream(SilverEntity.values())
+                        .map(e -> Pattern.quote(prefix + e.entityName()))
+                        .collect(Collectors.joining("|"));
+        return KafkaSources.rawRecords(
+                        config,
+                        Pattern.compile(topics),
+                        config.get(GoldFeaturesOptions.GROUP_ID),
+                        startingOffsets(config.get(GoldFeaturesOptions.START_FROM)),
+                        config.get(GoldFeaturesOptions.PARTITION_DISCOVERY))
+                .build();
+    }
+
+    static io.strata.gold.vault.VaultSinks vaultSinks(ReadableConfig config) {
+        return new io.strata.gold.vault.VaultSinks() {};
+    }
+
+    static io.strata.gold.features.FeatureSinks featureSinks(ReadableConfig config) {
+        return new io.strata.gold.features.FeatureSinks() {};
+    }
+
+    private static OffsetsInitializer startingOffsets(GoldFeaturesOptions.StartFrom from) {
+        return switch (from) {
+            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case LATEST -> OffsetsInitializer.latest();
+        };
+    }
+}

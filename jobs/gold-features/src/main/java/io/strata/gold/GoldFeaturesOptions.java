@@ -1,0 +1,135 @@
+package io.strata.gold;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.MemorySize;
+
+/** Every setting of gold-features; the shared ones (Kafka, registry, catalog) are StrataOptions. */
+public final class GoldFeaturesOptions {
+
+    /** Every option of this job starts with this prefix. */
+    public static final String PREFIX = "gold.";
+
+    /** Where to start reading Silver when the job has no restored state. */
+    public enum StartFrom {
+        /** The group's committed offsets, the earliest offsets for partitions without any. */
+        COMMITTED,
+        EARLIEST,
+        LATEST
+    }
+
+    public static final ConfigOption<String> INPUT_TOPIC_PREFIX =
+            key("gold.input.topic-prefix")
+                    .stringType()
+                    .defaultValue("silver.")
+                    .withDescription(
+                            "Prefix of the Silver topics read (customer, product, order,"
+                                    + " order_line, support_ticket, product_return are appended).");
+
+    public static final ConfigOption<String> GROUP_ID =
+            key("gold.input.group-id")
+                    .stringType()
+                    .defaultValue("strata-gold-features")
+                    .withDescription(
+                            "Kafka consumer group; offsets are committed to it on checkpoints.");
+
+    public static final ConfigOption<StartFrom> START_FROM =
+            key("gold.input.start-from")
+                    .enumType(StartFrom.class)
+                    .defaultValue(StartFrom.COMMITTED)
+                    .withDescription(
+                            "Where a job without restored state starts reading Silver: COMMITTED"
+                                    + " (group offsets, else earliest), EARLIEST or LATEST.");
+
+    public static final ConfigOption<Duration> PARTITION_DISCOVERY =
+            key("gold.input.partition-discovery-interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "How often new partitions of the input topics are looked for.");
+
+    public static final ConfigOption<Duration> OUT_OF_ORDERNESS =
+            key("gold.features.out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "Bound of event-time disorder of Silver rows: the watermark trails"
+                                    + " the newest event time by this much, and features wait"
+                                    + " for it before they are computed.");
+
+    public static final ConfigOption<Duration> ALLOWED_LATENESS =
+            key("gold.features.allowed-lateness")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(1))
+                    .withDescription(
+                            "How far behind the watermark an event may arrive and still correct"
+                                    + " the features (rows from its event time on are rewritten);"
+                                    + " older events are counted and quarantined.");
+
+    public static final ConfigOption<Duration> IDLENESS =
+            key("gold.features.idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "A Silver reader without records for this long stops holding back"
+                                    + " the watermark.");
+
+    public static final ConfigOption<String> NAMESPACE =
+            key("gold.iceberg.namespace")
+                    .stringType()
+                    .defaultValue("gold")
+                    .withDescription("Iceberg namespace of the vault and feature tables.");
+
+    public static final ConfigOption<String> QUARANTINE_TABLE =
+            key("gold.iceberg.quarantine-table")
+                    .stringType()
+                    .defaultValue("gold.quarantine")
+                    .withDescription(
+                            "Iceberg table of Silver records Gold refuses (unreadable, too late).");
+
+    public static final ConfigOption<MemorySize> TARGET_FILE_SIZE =
+            key("gold.iceberg.target-file-size")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("128mb"))
+                    .withDescription("Target size of the Gold tables' data files.");
+
+    public static final ConfigOption<Boolean> KAFKA_OUTPUT_ENABLED =
+            key("gold.output.kafka-enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Whether the features and quarantine are also written to Kafka.");
+
+    public static final ConfigOption<String> FEATURES_TOPIC =
+            key("gold.output.features-topic")
+                    .stringType()
+                    .defaultValue("gold.customer-features")
+                    .withDescription(
+                            "Compacted Kafka topic of the current customer features: key"
+                                    + " CustomerFeatureKey, value CustomerFeatures (Avro via the"
+                                    + " registry).");
+
+    public static final ConfigOption<String> QUARANTINE_TOPIC =
+            key("gold.output.quarantine-topic")
+                    .stringType()
+                    .defaultValue("gold.quarantine")
+                    .withDescription("Kafka topic of Silver records Gold refuses.");
+
+    public static final ConfigOption<Integer> TOPIC_PARTITIONS =
+            key("gold.output.topic-partitions")
+                    .intType()
+                    .defaultValue(2)
+                    .withDescription("Partitions of the Gold topics the job creates.");
+
+    public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
+            key("gold.output.transactional-id-prefix")
+                    .stringType()
+                    .defaultValue("strata-gold-features")
+                    .withDescription(
+                            "Prefix of the Kafka transactional ids in exactly-once delivery;"
+                                    + " unique per job on a cluster.");
+
+    private GoldFeaturesOptions() {}
+}

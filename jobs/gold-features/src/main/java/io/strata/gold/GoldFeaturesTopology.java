@@ -1,0 +1,72 @@
+package io.strata.gold;
+
+import io.strata.common.flink.Uids;
+import io.strata.common.kafka.AvroTopics;
+import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.gold.features.FeatureSinks;
+import io.strata.gold.features.FeaturesGraph;
+import io.strata.gold.input.DecodeSilverRows;
+import io.strata.gold.input.SilverStreams;
+import io.strata.gold.sink.QuarantineSink;
+import io.strata.gold.vault.VaultGraph;
+import io.strata.gold.vault.VaultSinks;
+import io.strata.model.ops.QuarantineRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The gold-features graph: Silver topics → decode per entity (poison to quarantine) → the Data
+ * Vault (hubs, links, satellites) and, in event time, the customer features (history, current,
+ * topic). Definitions: {@code docs/gold.md}. Sources and sinks are injected, so tests run the same
+ * graph over their own.
+ */
+public final class GoldFeaturesTopology {
+
+    public static final String JOB = "gold-features";
+    public static final Uids UIDS = Uids.forJob(JOB);
+
+    private final ReadableConfig config;
+    private final Source<RawKafkaRecord, ?, ?> silver;
+    private final VaultSinks vaultSinks;
+    private final FeatureSinks featureSinks;
+    private final QuarantineSink quarantineSink;
+
+    public GoldFeaturesTopology(
+            ReadableConfig config,
+            Source<RawKafkaRecord, ?, ?> silver,
+            VaultSinks vaultSinks,
+            FeatureSinks featureSinks,
+            QuarantineSink quarantineSink) {
+        this.config = config;
+        this.silver = silver;
+        this.vaultSinks = vaultSinks;
+        this.featureSinks = featureSinks;
+        this.quarantineSink = quarantineSink;
+    }
+
+    /** Adds the graph to {@code env}. */
+    public void build(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<Void> decoded =
+                env.fromSource(silver, WatermarkStrategy.noWatermarks(), "Silver topics")
+                        .uid(UIDS.of("silver-source"))
+                        .process(
+                                new DecodeSilverRows(
+                                        AvroTopics.registry(config),
+                                        config.get(GoldFeaturesOptions.INPUT_TOPIC_PREFIX)))
+                        .returns(Types.VOID)
+                        .uid(UIDS.of("decode"))
+                        .name("Decode Silver rows");
+        SilverStreams streams = SilverStreams.of(decoded);
+
+        VaultGraph.build(streams, config, vaultSinks, UIDS);
+        DataStream<QuarantineRecord> late =
+                FeaturesGraph.build(streams, config, featureSinks, UIDS);
+
+        quarantineSink.quarantine(decoded.getSideOutput(DecodeSilverRows.POISON).union(late), UIDS);
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading the Silver topics: one Kafka source, decoded per entity onto side outputs. */
+package io.strata.gold.input;
