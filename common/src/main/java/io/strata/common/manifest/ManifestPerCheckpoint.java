@@ -4,28 +4,25 @@ import io.strata.model.Layer;
 import io.strata.model.ops.ManifestRecord;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * Merges the partial windows of all subtasks (run with parallelism 1) and emits one manifest record
- * per (tenant, source) and checkpoint, just before the barrier: aligned checkpoints deliver every
- * partial of checkpoint N before it. End of input closes a last window.
+ * per (tenant, source, window) just before the barrier: aligned checkpoints deliver every partial
+ * of window N before barrier N. End of input closes the last window.
  */
 public class ManifestPerCheckpoint extends AbstractStreamOperator<ManifestRecord>
         implements OneInputStreamOperator<TenantWindow, ManifestRecord> {
 
     private static final long serialVersionUID = 1L;
 
-    /** The window id of the end of input, after the last checkpoint. */
-    public static final long END_OF_INPUT = Long.MAX_VALUE;
-
     private final Layer layer;
     private final String job;
 
-    private transient Map<Tuple2<String, String>, TenantWindow> windows;
+    private transient Map<Tuple3<String, String, Long>, TenantWindow> windows;
 
     public ManifestPerCheckpoint(Layer layer, String job) {
         this.layer = layer;
@@ -41,9 +38,10 @@ public class ManifestPerCheckpoint extends AbstractStreamOperator<ManifestRecord
     @Override
     public void processElement(StreamRecord<TenantWindow> element) {
         TenantWindow w = element.getValue();
-        TenantWindow merged = windows.get(Tuple2.of(w.tenant, w.source));
+        Tuple3<String, String, Long> key = Tuple3.of(w.tenant, w.source, w.window);
+        TenantWindow merged = windows.get(key);
         if (merged == null) {
-            windows.put(Tuple2.of(w.tenant, w.source), w);
+            windows.put(key, w);
         } else {
             merged.merge(w);
         }
@@ -51,23 +49,23 @@ public class ManifestPerCheckpoint extends AbstractStreamOperator<ManifestRecord
 
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) {
-        flush(checkpointId);
+        flush();
     }
 
     @Override
     public void finish() throws Exception {
-        flush(END_OF_INPUT);
+        flush();
         super.finish();
     }
 
-    private void flush(long window) {
+    private void flush() {
         long now = System.currentTimeMillis();
         windows.values()
                 .forEach(
                         w ->
                                 output.collect(
                                         new StreamRecord<>(
-                                                ManifestRecords.of(w, layer, job, window, now))));
+                                                ManifestRecords.of(w, layer, job, now))));
         windows.clear();
     }
 }

@@ -7,6 +7,7 @@ import io.strata.model.ops.OffsetRange;
 import io.strata.model.ops.QualityChecks;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Turns a closed window into the manifest's Avro record. */
@@ -14,14 +15,13 @@ final class ManifestRecords {
 
     private ManifestRecords() {}
 
-    static ManifestRecord of(TenantWindow w, Layer layer, String job, long window, long now) {
-        String batch = job + ":" + (window == ManifestPerCheckpoint.END_OF_INPUT ? "end" : window);
+    static ManifestRecord of(TenantWindow w, Layer layer, String job, long now) {
         boolean anyEventTime = w.minEventTime <= w.maxEventTime;
         return ManifestRecord.newBuilder()
-                .setManifestId(layer + "/" + w.tenant + "/" + w.source + "/" + batch)
+                .setManifestId(ManifestWindow.manifestId(layer, w.tenant, w.source, job, w.window))
                 .setTenantId(w.tenant)
                 .setSourceSystem(w.source)
-                .setBatchId(batch)
+                .setBatchId(ManifestWindow.batchId(job, w.window))
                 .setLayer(layer)
                 .setJob(job)
                 .setRecordCount(w.accepted)
@@ -37,7 +37,7 @@ final class ManifestRecords {
                                 .setLateCount(w.late)
                                 .setChecksum(String.format("%016x", w.checksum))
                                 .build())
-                .setLineage(List.of())
+                .setLineage(new ArrayList<>(Arrays.stream(w.parents).sorted().toList()))
                 .setKafkaOffsets(offsets(w))
                 .setIcebergSnapshotId(null)
                 .setCreatedAt(Instant.ofEpochMilli(now))

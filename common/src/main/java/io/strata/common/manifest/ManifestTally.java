@@ -1,5 +1,8 @@
 package io.strata.common.manifest;
 
+import io.strata.model.SourceCoordinates;
+import io.strata.model.bronze.BronzeEvent;
+
 /**
  * What the manifest needs to know of one record that a layer accepted, dropped as a duplicate or
  * quarantined. A Flink POJO; small, so a per-record copy is cheap to ship to the tallying operator.
@@ -34,6 +37,12 @@ public class ManifestTally {
     /** The first 8 bytes of the record's SHA-256, for an order-independent window checksum. */
     public long checksumPrefix;
 
+    /** The manifest window the record was emitted in; {@link ManifestWindow#CURRENT} if unknown. */
+    public long window = ManifestWindow.CURRENT;
+
+    /** The manifest id of the previous layer that counted the record (lineage), or null. */
+    public String parent;
+
     public ManifestTally() {}
 
     public ManifestTally(
@@ -53,5 +62,38 @@ public class ManifestTally {
         this.partition = partition;
         this.offset = offset;
         this.checksumPrefix = checksumPrefix;
+    }
+
+    /** The tally of a Bronze event, counted at its source coordinates. */
+    public static ManifestTally of(BronzeEvent e, Outcome outcome) {
+        SourceCoordinates s = e.getSource();
+        return new ManifestTally(
+                e.getTenantId(),
+                s.getTopic(),
+                outcome,
+                e.getEventTime().toEpochMilli(),
+                e.getLate(),
+                s.getPartition(),
+                s.getOffset(),
+                checksumPrefix(e.getChecksum()));
+    }
+
+    /** The first 8 bytes of a hex SHA-256 as a number; 0 when there is none. */
+    public static long checksumPrefix(String sha256Hex) {
+        return sha256Hex != null && sha256Hex.length() >= 16
+                ? Long.parseUnsignedLong(sha256Hex.substring(0, 16), 16)
+                : 0L;
+    }
+
+    /** This tally in manifest window {@code window}. */
+    public ManifestTally inWindow(long window) {
+        this.window = window;
+        return this;
+    }
+
+    /** This tally with the previous layer's manifest id of the record. */
+    public ManifestTally withParent(String parent) {
+        this.parent = parent;
+        return this;
     }
 }

@@ -10,6 +10,10 @@ public class TenantWindow {
 
     public String tenant;
     public String source;
+
+    /** The manifest window (checkpoint id) these totals belong to. */
+    public long window;
+
     public long accepted;
     public long duplicates;
     public long quarantined;
@@ -26,11 +30,15 @@ public class TenantWindow {
     public long[] firstOffsets = new long[0];
     public long[] lastOffsets = new long[0];
 
+    /** The distinct manifest ids of the previous layer the counted records came from. */
+    public String[] parents = new String[0];
+
     public TenantWindow() {}
 
-    public TenantWindow(String tenant, String source) {
+    public TenantWindow(String tenant, String source, long window) {
         this.tenant = tenant;
         this.source = source;
+        this.window = window;
     }
 
     /** Counts one record. */
@@ -51,6 +59,9 @@ public class TenantWindow {
         if (t.partition >= 0) {
             offsetRange(t.partition, t.offset, t.offset);
         }
+        if (t.parent != null) {
+            parent(t.parent);
+        }
     }
 
     /** Adds another partial window of the same (tenant, source). */
@@ -65,10 +76,23 @@ public class TenantWindow {
         for (int i = 0; i < o.partitions.length; i++) {
             offsetRange(o.partitions[i], o.firstOffsets[i], o.lastOffsets[i]);
         }
+        for (String p : o.parents) {
+            parent(p);
+        }
     }
 
     public long total() {
         return accepted + duplicates + quarantined;
+    }
+
+    private void parent(String manifestId) {
+        for (String p : parents) {
+            if (p.equals(manifestId)) {
+                return;
+            }
+        }
+        parents = Arrays.copyOf(parents, parents.length + 1);
+        parents[parents.length - 1] = manifestId;
     }
 
     private void offsetRange(int partition, long first, long last) {

@@ -48,7 +48,9 @@ public final class UnreadableRecords {
                 ByteBuffer.wrap(raw),
                 sha256(raw),
                 null,
-                now);
+                now,
+                null,
+                null);
     }
 
     /** Hex SHA-256 of {@code bytes}. */

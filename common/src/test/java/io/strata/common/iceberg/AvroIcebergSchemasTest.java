@@ -40,7 +40,8 @@ class AvroIcebergSchemasTest {
                         "source",
                         "payload",
                         "checksum",
-                        "late");
+                        "late",
+                        "manifest_id");
     }
 
     @Test

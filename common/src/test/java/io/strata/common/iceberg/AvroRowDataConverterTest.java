@@ -30,7 +30,7 @@ class AvroRowDataConverterTest {
                 AvroRowDataConverter.of(BronzeEvent.getClassSchema(), table.asStruct())
                         .convert(event);
 
-        assertThat(row.getArity()).isEqualTo(12);
+        assertThat(row.getArity()).isEqualTo(13);
         assertThat(row.getString(0).toString()).isEqualTo("e-1");
         assertThat(row.getString(5).toString()).isEqualTo("UPDATE");
         assertThat(row.getTimestamp(6, 6)).isEqualTo(TimestampData.fromInstant(EVENT_TIME));
@@ -58,7 +58,9 @@ class AvroRowDataConverterTest {
                         ByteBuffer.wrap(new byte[] {1, 2, 3}),
                         "ab",
                         null,
-                        EVENT_TIME);
+                        EVENT_TIME,
+                        null,
+                        null);
         Schema table = AvroIcebergSchemas.toIceberg(QuarantineRecord.getClassSchema());
 
         RowData row =
@@ -98,7 +100,8 @@ class AvroRowDataConverterTest {
                 coordinates(),
                 "{}",
                 "00",
-                true);
+                true,
+                null);
     }
 
     private static SourceCoordinates coordinates() {

@@ -11,6 +11,7 @@ import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +45,51 @@ class ManifestOperatorsTest {
             assertThat(acme1.duplicates).isEqualTo(1);
             assertThat(acme1.firstOffsets).containsExactly(10L);
             assertThat(acme1.lastOffsets).containsExactly(11L);
+            assertThat(acme1.window).isEqualTo(1);
             assertThat(windows.get(2).accepted).isEqualTo(1);
             assertThat(windows.get(2).firstOffsets).containsExactly(12L);
+            assertThat(windows.get(2).window).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aStampedTallyCountsInItsOwnWindowAndLineageIsCollected() throws Exception {
+        try (var harness = new OneInputStreamOperatorTestHarness<>(new TallyPerCheckpoint())) {
+            harness.open();
+            harness.processElement(
+                    tally("acme", Outcome.ACCEPTED, NINE, 0, 1).withParent("BRONZE/acme/x/b:3"), 0);
+            harness.processElement(
+                    tally("acme", Outcome.ACCEPTED, NINE, 0, 2).withParent("BRONZE/acme/x/b:3"), 0);
+            harness.processElement(
+                    tally("acme", Outcome.QUARANTINED, NINE, 0, 3).withParent("BRONZE/acme/x/b:4"),
+                    0);
+            harness.processElement(tally("acme", Outcome.ACCEPTED, NINE, 0, 4).inWindow(7), 0);
+            harness.prepareSnapshotPreBarrier(1);
+
+            List<TenantWindow> windows = harness.extractOutputValues();
+            assertThat(windows)
+                    .extracting(w -> w.window + ":" + w.accepted + "+" + w.quarantined)
+                    .containsExactlyInAnyOrder("1:2+1", "7:1+0");
+            TenantWindow first = windows.stream().filter(w -> w.window == 1).findFirst().get();
+            assertThat(first.parents).containsExactly("BRONZE/acme/x/b:3", "BRONZE/acme/x/b:4");
+        }
+    }
+
+    @Test
+    void aRestoredOperatorCountsInTheWindowAfterTheRestoredCheckpoint() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var harness = new OneInputStreamOperatorTestHarness<>(new TallyPerCheckpoint())) {
+            harness.open();
+            harness.prepareSnapshotPreBarrier(5);
+            snapshot = harness.snapshot(5, 0);
+        }
+        try (var harness = new OneInputStreamOperatorTestHarness<>(new TallyPerCheckpoint())) {
+            harness.setRestoredCheckpointId(5);
+            harness.initializeState(snapshot);
+            harness.open();
+            harness.processElement(tally("acme", Outcome.ACCEPTED, NINE, 0, 1), 0);
+            harness.prepareSnapshotPreBarrier(9);
+            assertThat(harness.extractOutputValues()).extracting(w -> w.window).containsExactly(6L);
         }
     }
 
@@ -61,8 +105,10 @@ class ManifestOperatorsTest {
             TenantWindow other = window(tally("acme", Outcome.ACCEPTED, TEN, 1, 7));
             other.add(tally("acme", Outcome.QUARANTINED, Long.MIN_VALUE, 1, 8));
             other.add(late(tally("acme", Outcome.ACCEPTED, NINE - 1, 1, 9)));
+            other.add(tally("acme", Outcome.ACCEPTED, TEN, 1, 9).withParent("BRONZE/acme/raw/b:2"));
+            other.add(tally("acme", Outcome.ACCEPTED, TEN, 1, 9).withParent("BRONZE/acme/raw/b:1"));
             harness.processElement(other, 0);
-            harness.prepareSnapshotPreBarrier(42);
+            harness.prepareSnapshotPreBarrier(43);
 
             List<ManifestRecord> records = harness.extractOutputValues();
             assertThat(records).hasSize(1);
@@ -71,7 +117,10 @@ class ManifestOperatorsTest {
             assertThat(m.getSourceSystem()).isEqualTo("raw.webhooks");
             assertThat(m.getLayer()).isEqualTo(Layer.BRONZE);
             assertThat(m.getBatchId()).isEqualTo("bronze-ingest:42");
-            assertThat(m.getRecordCount()).isEqualTo(3);
+            assertThat(m.getManifestId()).isEqualTo("BRONZE/acme/raw.webhooks/bronze-ingest:42");
+            assertThat(m.getRecordCount()).isEqualTo(5);
+            assertThat(m.getLineage())
+                    .containsExactly("BRONZE/acme/raw/b:1", "BRONZE/acme/raw/b:2");
             assertThat(m.getQualityChecks().getQuarantineCount()).isEqualTo(1);
             assertThat(m.getQualityChecks().getLateCount()).isEqualTo(1);
             assertThat(m.getQualityChecks().getSchemaValid()).isFalse();
@@ -111,7 +160,7 @@ class ManifestOperatorsTest {
     }
 
     private static TenantWindow window(ManifestTally first) {
-        TenantWindow w = new TenantWindow(first.tenant, first.source);
+        TenantWindow w = new TenantWindow(first.tenant, first.source, 42);
         w.add(first);
         return w;
     }

@@ -3,6 +3,7 @@ package io.strata.bronze;
 import io.strata.bronze.dedupe.DeduplicateByEventId;
 import io.strata.bronze.dedupe.TenantEventKey;
 import io.strata.bronze.manifest.BronzeTallies;
+import io.strata.bronze.manifest.StampManifestIds;
 import io.strata.bronze.parse.ParseEnvelopes;
 import io.strata.bronze.parse.ParserSettings;
 import io.strata.bronze.sink.BronzeSinks;
@@ -12,6 +13,7 @@ import io.strata.common.flink.Uids;
 import io.strata.common.kafka.RawKafkaRecord;
 import io.strata.common.manifest.ManifestTally;
 import io.strata.common.manifest.Manifests;
+import io.strata.common.manifest.QuarantineTallies;
 import io.strata.model.Layer;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.ManifestRecord;
@@ -82,32 +84,37 @@ public final class BronzeIngestTopology {
                         .uid(UIDS.of("dedupe"))
                         .name("Deduplicate by (tenant, event id)");
 
+        SingleOutputStreamOperator<BronzeEvent> stamped =
+                unique.process(new StampManifestIds(JOB))
+                        .returns(new AvroTypeInfo<>(BronzeEvent.class))
+                        .uid(UIDS.of("stamp-manifest"))
+                        .name("Stamp manifest ids");
+
         DataStream<QuarantineRecord> quarantine = parsed.getSideOutput(ParseEnvelopes.QUARANTINE);
         DataStream<BronzeEvent> duplicates = unique.getSideOutput(DeduplicateByEventId.DUPLICATES);
-        sinks.events(unique, UIDS);
+        sinks.events(stamped, UIDS);
         sinks.quarantine(quarantine, UIDS);
         sinks.duplicates(duplicates, UIDS);
-        sinks.manifest(manifest(unique, duplicates, quarantine), UIDS);
+        sinks.manifest(
+                manifest(stamped.getSideOutput(StampManifestIds.TALLIES), duplicates, quarantine),
+                UIDS);
     }
 
     /** One manifest record per tenant, source topic and checkpoint. */
     private static DataStream<ManifestRecord> manifest(
-            DataStream<BronzeEvent> accepted,
+            DataStream<ManifestTally> accepted,
             DataStream<BronzeEvent> duplicates,
             DataStream<QuarantineRecord> quarantine) {
         DataStream<ManifestTally> tallies =
-                accepted.map(new BronzeTallies.Accepted())
-                        .uid(UIDS.of("tally-accepted"))
-                        .name("Tally accepted")
-                        .union(
-                                duplicates
-                                        .map(new BronzeTallies.Duplicate())
-                                        .uid(UIDS.of("tally-duplicates"))
-                                        .name("Tally duplicates"),
-                                quarantine
-                                        .map(new BronzeTallies.Quarantined())
-                                        .uid(UIDS.of("tally-quarantine"))
-                                        .name("Tally quarantine"));
+                accepted.union(
+                        duplicates
+                                .map(new BronzeTallies.Duplicate())
+                                .uid(UIDS.of("tally-duplicates"))
+                                .name("Tally duplicates"),
+                        quarantine
+                                .map(new QuarantineTallies())
+                                .uid(UIDS.of("tally-quarantine"))
+                                .name("Tally quarantine"));
         return Manifests.of(tallies, Layer.BRONZE, UIDS, new AvroTypeInfo<>(ManifestRecord.class));
     }
 }

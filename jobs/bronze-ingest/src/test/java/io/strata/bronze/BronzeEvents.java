@@ -31,6 +31,7 @@ public final class BronzeEvents {
                         SourceKind.WEBHOOK, RawRecords.RAW_TOPIC, partition, offset, null, null),
                 "{}",
                 "00",
-                false);
+                false,
+                null);
     }
 }

@@ -117,6 +117,7 @@ class BronzeIngestITCase {
 
         assertKafkaMatchesIceberg(config, bronze, quarantine);
         assertManifestAddsUp(config, sent);
+        assertEveryEventNamesTheManifestRecordCountingIt(config, bronze);
 
         // Input = Bronze + duplicates + quarantine, per tenant (tombstones carry no event).
         Map<String, Long> accounted = new HashMap<>();
@@ -350,6 +351,24 @@ class BronzeIngestITCase {
                 .containsExactlyInAnyOrderElementsOf(sent.duplicates.entrySet());
         assertThat(refused.values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(sent.quarantined.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** Per manifest id: the Bronze rows stamped with it are exactly the record's count. */
+    private static void assertEveryEventNamesTheManifestRecordCountingIt(
+            Configuration config, List<Record> bronze) {
+        Map<String, Long> counted = new HashMap<>();
+        for (TopicReader.Keyed<ManifestRecord> k :
+                TopicReader.readAll(
+                        config.get(StrataOptions.KAFKA_BOOTSTRAP_SERVERS),
+                        config.get(StrataOptions.MANIFEST_TOPIC),
+                        ManifestRecord.class,
+                        config.get(StrataOptions.SCHEMA_REGISTRY_URL))) {
+            if (k.value().getRecordCount() > 0) {
+                counted.merge(k.value().getManifestId(), k.value().getRecordCount(), Long::sum);
+            }
+        }
+        assertThat(countBy(bronze, r -> String.valueOf(r.getField("manifest_id"))))
+                .isEqualTo(counted);
     }
 
     private static List<Record> read(Table table) throws Exception {

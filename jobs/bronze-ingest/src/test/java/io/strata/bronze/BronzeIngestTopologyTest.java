@@ -51,7 +51,7 @@ class BronzeIngestTopologyTest {
                         "Sink Committer: bronze-ingest-kafka-events",
                         "bronze-ingest-kafka-quarantine",
                         "Sink Committer: bronze-ingest-kafka-quarantine",
-                        "bronze-ingest-tally-accepted",
+                        "bronze-ingest-stamp-manifest",
                         "bronze-ingest-tally-duplicates",
                         "bronze-ingest-tally-quarantine",
                         "bronze-ingest-manifest-tally",

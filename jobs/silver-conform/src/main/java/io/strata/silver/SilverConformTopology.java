@@ -3,7 +3,12 @@ package io.strata.silver;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.common.manifest.ManifestTally;
+import io.strata.common.manifest.Manifests;
+import io.strata.common.manifest.QuarantineTallies;
+import io.strata.model.Layer;
 import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
 import io.strata.silver.config.CanonicalEntity;
 import io.strata.silver.sink.SilverSinks;
@@ -33,7 +38,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The silver-conform graph: Bronze records → decode (poison to quarantine) → event-time watermarks
  * → conform with the tenant rules in force (broadcast from the configuration topic; unconfigured
  * tenants wait; refusals to quarantine) → sequence per (tenant, entity, key) with hash diffs →
- * per-entity sinks. Sources and sinks are injected, so tests run the same graph over their own.
+ * per-entity sinks, plus the manifest (per tenant, source and checkpoint, with lineage to
+ * Bronze's). Sources and sinks are injected, so tests run the same graph over their own.
  */
 public final class SilverConformTopology {
 
@@ -113,10 +119,28 @@ public final class SilverConformTopology {
         for (CanonicalEntity entity : CanonicalEntity.values()) {
             sinks.rows(entity, sequenced.getSideOutput(SilverOutputs.of(entity)), UIDS);
         }
-        DataStream<QuarantineRecord> quarantine =
-                decoded.getSideOutput(DecodeBronzeEvents.POISON)
-                        .union(conformed.getSideOutput(ConformBronzeEvents.QUARANTINE));
-        sinks.quarantine(quarantine, UIDS);
+        DataStream<QuarantineRecord> poison = decoded.getSideOutput(DecodeBronzeEvents.POISON);
+        sinks.quarantine(
+                poison.union(conformed.getSideOutput(ConformBronzeEvents.QUARANTINE)), UIDS);
+        sinks.manifest(manifest(conformed, poison), UIDS);
+    }
+
+    /**
+     * One manifest record per tenant, source and checkpoint window: the Bronze events conformed and
+     * refused, with lineage to the Bronze manifest records that counted them, and the unreadable
+     * records of the Bronze topic.
+     */
+    private static DataStream<ManifestRecord> manifest(
+            SingleOutputStreamOperator<SilverChange> conformed,
+            DataStream<QuarantineRecord> poison) {
+        DataStream<ManifestTally> tallies =
+                conformed
+                        .getSideOutput(ConformBronzeEvents.TALLIES)
+                        .union(
+                                poison.map(new QuarantineTallies())
+                                        .uid(UIDS.of("tally-poison"))
+                                        .name("Tally unreadable records"));
+        return Manifests.of(tallies, Layer.SILVER, UIDS, new AvroTypeInfo<>(ManifestRecord.class));
     }
 
     private WatermarkStrategy<BronzeEvent> watermarks() {

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.manifest.Manifests;
+import io.strata.common.serde.ConfluentAvroDeserializer;
+import io.strata.common.serde.RegistryClientConfig;
+import io.strata.model.Layer;
 import io.strata.model.QuarantineReason;
 import io.strata.model.bronze.BronzeEvent;
+import io.strata.model.ops.ManifestRecord;
 import io.strata.silver.config.CanonicalEntity;
 import io.strata.silver.config.TenantConfig;
 import io.strata.silver.tenants.Hooli;
@@ -13,6 +18,7 @@ import io.strata.silver.testing.BronzeEvents;
 import io.strata.silver.testing.TenantFiles;
 import io.strata.testing.FlinkMiniCluster;
 import io.strata.testing.TestServices;
+import io.strata.testing.TopicReader;
 import io.strata.workload.Workload;
 import io.strata.workload.WorkloadOptions;
 import io.strata.workload.WorkloadParams;
@@ -20,6 +26,8 @@ import io.strata.workload.oracle.Expectation;
 import io.strata.workload.oracle.Oracle;
 import io.strata.workload.raw.RawRecord;
 import io.strata.workload.raw.RawStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +35,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
@@ -88,7 +99,14 @@ class SilverConformITCase {
         for (RawStream records = new RawStream(params); records.hasNext(); ) {
             RawRecord r = records.next();
             if (oracle.accept(r).acceptedInBronze()) {
-                bronze.add(BronzeEvents.fromRaw(r));
+                BronzeEvent e = BronzeEvents.fromRaw(r);
+                // As bronze-ingest stamps them: the Bronze manifest record counting the event.
+                e.setManifestId(
+                        "BRONZE/"
+                                + e.getTenantId()
+                                + "/raw.webhooks/bronze-ingest:"
+                                + (1 + bronze.size() / 250));
+                bronze.add(e);
             }
         }
         expected = oracle.result();
@@ -156,6 +174,68 @@ class SilverConformITCase {
 
     @Test
     @Order(2)
+    void theManifestCountsEveryBronzeEventOnceWithLineageToBronze() throws Exception {
+        Map<String, Long> events = new TreeMap<>();
+        Map<String, Set<String>> parents = new TreeMap<>();
+        for (BronzeEvent e : bronze) {
+            events.merge(e.getTenantId(), 1L, Long::sum);
+            parents.computeIfAbsent(e.getTenantId(), t -> new TreeSet<>()).add(e.getManifestId());
+        }
+        events.merge("acme", 2L, Long::sum); // the poison records keyed acme|p-1, acme|p-2
+        events.merge(Manifests.UNATTRIBUTED, 1L, Long::sum); // and the one without a key
+
+        Map<String, Long> counted = new TreeMap<>();
+        Map<String, Set<String>> lineage = new TreeMap<>();
+        await(
+                () -> {
+                    counted.clear();
+                    lineage.clear();
+                    for (ManifestRecord m : manifest()) {
+                        counted.merge(
+                                m.getTenantId(),
+                                m.getRecordCount() + m.getQualityChecks().getQuarantineCount(),
+                                Long::sum);
+                        if (!m.getLineage().isEmpty()) {
+                            lineage.computeIfAbsent(m.getTenantId(), t -> new TreeSet<>())
+                                    .addAll(m.getLineage());
+                        }
+                    }
+                    return counted.equals(events);
+                });
+        assertThat(counted).isEqualTo(events);
+        assertThat(lineage).isEqualTo(parents);
+        assertThat(manifest())
+                .allSatisfy(
+                        m -> {
+                            assertThat(m.getLayer()).isEqualTo(Layer.SILVER);
+                            assertThat(m.getManifestId())
+                                    .startsWith("SILVER/" + m.getTenantId() + "/")
+                                    .endsWith("/silver-conform:" + m.getBatchId().split(":")[1]);
+                        });
+    }
+
+    private List<ManifestRecord> manifest() {
+        ConfluentAvroDeserializer<ManifestRecord> values =
+                new ConfluentAvroDeserializer<>(
+                        ManifestRecord.class,
+                        RegistryClientConfig.of(TestServices.registry().url()));
+        return TopicReader.readAll(
+                        bootstrapServers(),
+                        config.get(StrataOptions.MANIFEST_TOPIC),
+                        bytes -> {
+                            try {
+                                return values.deserialize(bytes);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        })
+                .stream()
+                .map(TopicReader.Keyed::value)
+                .toList();
+    }
+
+    @Test
+    @Order(2)
     void masterDataIsWrittenOnlyWhenItChanges() throws Exception {
         long copies = masterCopies();
         long live = expected.silver().customers().size() + expected.silver().products().size();
@@ -164,8 +244,8 @@ class SilverConformITCase {
         await(
                 () -> {
                     written[0] =
-                            TopicRecords.count(bootstrapServers(), prefix + "customer")
-                                    + TopicRecords.count(bootstrapServers(), prefix + "product");
+                            TopicReader.count(bootstrapServers(), prefix + "customer")
+                                    + TopicReader.count(bootstrapServers(), prefix + "product");
                     return written[0] >= live;
                 });
 
@@ -174,7 +254,7 @@ class SilverConformITCase {
                         + " live%n",
                 copies, written[0], (double) copies / written[0], live);
         assertThat(written[0]).isGreaterThanOrEqualTo(live).isLessThan(copies / 2);
-        assertThat(TopicRecords.count(bootstrapServers(), prefix + "order"))
+        assertThat(TopicReader.count(bootstrapServers(), prefix + "order"))
                 .isGreaterThanOrEqualTo(expected.silver().orders().size());
     }
 
@@ -286,6 +366,7 @@ class SilverConformITCase {
         c.set(SilverConformOptions.QUARANTINE_TOPIC, "silver.quarantine." + name);
         c.set(SilverConformOptions.TRANSACTIONAL_ID_PREFIX, name);
         c.set(SilverConformOptions.TOPIC_PARTITIONS, 1);
+        c.set(StrataOptions.MANIFEST_TOPIC, "ops.manifest." + name);
         // Bounds a stalled transactional producer after the restart (see KafkaBronzeSinks).
         c.setString("strata.kafka.client.delivery.timeout.ms", "20000");
         c.setString("strata.kafka.client.request.timeout.ms", "10000");
@@ -322,6 +403,11 @@ class SilverConformITCase {
     }
 
     private static void assertRefusalsCarryTheirBronzeReference(SilverContent silver) {
+        Map<String, String> versions =
+                TenantFiles.all().stream()
+                        .collect(
+                                Collectors.toMap(
+                                        TenantConfig::tenant, TenantConfig::configVersion));
         Map<QuarantineReason, Long> byReason = new EnumMap<>(QuarantineReason.class);
         for (Record q : silver.quarantine) {
             QuarantineReason reason = QuarantineReason.valueOf((String) q.getField("reason"));
@@ -335,7 +421,13 @@ class SilverConformITCase {
             }
             if (reason != QuarantineReason.UNKNOWN_TENANT
                     && reason != QuarantineReason.POISON_AVRO) {
-                assertThat((String) q.getField("reason_detail")).contains("[config ");
+                assertThat(q.getField("config_version"))
+                        .isEqualTo(versions.get((String) q.getField("tenant_id")));
+            }
+            if (reason == QuarantineReason.TYPE_COERCION_FAILED) {
+                assertThat((String) q.getField("rule"))
+                        .as("the rule names the field: %s", q.getField("reason_detail"))
+                        .contains(" → ");
             }
         }
         assertThat(byReason)

@@ -192,7 +192,8 @@ public final class EnvelopeParser {
                 coordinates(record, e.cdcTable(), e.cdcLsn()),
                 payload,
                 sha256.hex(record.value),
-                false);
+                false,
+                null);
     }
 
     private SourceCoordinates coordinates(RawKafkaRecord record, String cdcTable, Long cdcLsn) {

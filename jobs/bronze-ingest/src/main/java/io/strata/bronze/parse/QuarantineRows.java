@@ -45,6 +45,8 @@ final class QuarantineRows {
                 ByteBuffer.wrap(kept),
                 sha256.hex(raw),
                 refusal.eventTime(),
-                now);
+                now,
+                null,
+                null);
     }
 }

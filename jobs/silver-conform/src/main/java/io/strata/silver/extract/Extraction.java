@@ -22,8 +22,10 @@ public sealed interface Extraction {
      * @param detail where and why: {@code acme 1.0 sales_order → order_line[0].quantity (@.qty):
      *     cannot read 'abc' as an integer}
      * @param configVersion the version of the tenant's configuration, null for unknown tenants
+     * @param rule the rule that refused it ({@code acme 1.0 sales_order → order_line[0].quantity
+     *     (@.qty)}), null when the record is refused as a whole (unknown tenant, version, type)
      */
-    record Refused(QuarantineReason reason, String detail, String configVersion)
+    record Refused(QuarantineReason reason, String detail, String configVersion, String rule)
             implements Extraction {}
 
     /** A record type the tenant configuration ignores ({@code ignore: true}). */

@@ -71,6 +71,7 @@ public final class SilverExtractor {
             return new Extraction.Refused(
                     QuarantineReason.UNKNOWN_TENANT,
                     "no configuration for tenant '" + e.getTenantId() + "'",
+                    null,
                     null);
         }
         boolean cdc = e.getSource().getKind() == SourceKind.CDC;
@@ -78,7 +79,7 @@ public final class SilverExtractor {
         try {
             type = cdc ? cdcType(rules, e) : webhookType(rules, e);
         } catch (Tier1Failure f) {
-            return new Extraction.Refused(f.reason(), f.detail(), rules.configVersion());
+            return new Extraction.Refused(f.reason(), f.detail(), rules.configVersion(), null);
         }
         if (type.ignore) {
             return new Extraction.Ignored(type.label + " is ignored by the configuration");
@@ -94,7 +95,8 @@ public final class SilverExtractor {
             return new Extraction.Refused(
                     f.reason(),
                     type.label + (f.located() ? " → " : ": ") + f.detail(),
-                    rules.configVersion());
+                    rules.configVersion(),
+                    type.label + (f.located() ? " → " + f.where() : ""));
         }
     }
 

@@ -42,6 +42,11 @@ final class Tier1Failure extends Exception {
         return where != null;
     }
 
+    /** The entity or field where it happened, null when the record as a whole failed. */
+    String where() {
+        return where;
+    }
+
     /** {@code order_line[0].quantity (@.qty): cannot read 'abc' as an integer}. */
     String detail() {
         return where == null ? problem : where + ": " + problem;

@@ -1,7 +1,9 @@
 package io.strata.silver.sink;
 
+import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
+import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
 import io.strata.silver.SilverConformOptions;
 import io.strata.silver.config.CanonicalEntity;
@@ -50,6 +52,19 @@ public final class KafkaSilverSinks implements SilverSinks {
                 QuarantineRecord.class,
                 QuarantineRecord::getTenantId,
                 uids.of("kafka-quarantine"));
+    }
+
+    @Override
+    public void manifest(DataStream<ManifestRecord> manifest, Uids uids) {
+        AvroTopics.sink(
+                        manifest,
+                        config,
+                        transactionalIdPrefix("manifest"),
+                        config.get(StrataOptions.MANIFEST_TOPIC),
+                        ManifestRecord.class,
+                        ManifestRecord::getTenantId,
+                        uids.of("kafka-manifest"))
+                .setParallelism(1);
     }
 
     private String transactionalIdPrefix(String sink) {

@@ -12,9 +12,8 @@ import java.time.Instant;
 /**
  * Quarantine rows of the Silver gate. A refused Bronze event keeps its Bronze reference (source
  * coordinates and checksum, as in {@code bronze.events}) and its payload, so it can be reprocessed
- * after a configuration fix; the configuration version in force is part of the detail ({@code
- * [config 1a2b...]}) until the quarantine schema has a column for it. Unreadable bytes of the
- * Bronze topic are kept with their own topic coordinates.
+ * after a configuration fix, with the configuration version in force and the rule that refused it.
+ * Unreadable bytes of the Bronze topic are kept with their own topic coordinates.
  */
 public final class QuarantineRows {
 
@@ -28,12 +27,13 @@ public final class QuarantineRows {
             QuarantineReason reason,
             String detail,
             String configVersion,
+            String rule,
             Instant now) {
         return new QuarantineRecord(
                 Layer.SILVER,
                 JOB,
                 reason,
-                configVersion == null ? detail : detail + " [config " + configVersion + "]",
+                detail,
                 e.getTenantId(),
                 e.getEventId(),
                 e.getRecordType(),
@@ -42,7 +42,9 @@ public final class QuarantineRows {
                 ByteBuffer.wrap(e.getPayload().getBytes(StandardCharsets.UTF_8)),
                 e.getChecksum(),
                 e.getEventTime(),
-                now);
+                now,
+                configVersion,
+                rule);
     }
 
     /** Bytes of the Bronze topic that are no readable event. */

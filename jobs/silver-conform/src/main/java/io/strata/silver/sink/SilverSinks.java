@@ -1,6 +1,7 @@
 package io.strata.silver.sink;
 
 import io.strata.common.flink.Uids;
+import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
 import io.strata.silver.config.CanonicalEntity;
 import java.util.List;
@@ -22,6 +23,9 @@ public interface SilverSinks {
     /** Refused records. */
     void quarantine(DataStream<QuarantineRecord> quarantine, Uids uids);
 
+    /** The manifest: one record per tenant, source and checkpoint window. */
+    default void manifest(DataStream<ManifestRecord> manifest, Uids uids) {}
+
     /** All of {@code sinks}, in order. */
     static SilverSinks all(List<SilverSinks> sinks) {
         return new SilverSinks() {
@@ -34,6 +38,11 @@ public interface SilverSinks {
             @Override
             public void quarantine(DataStream<QuarantineRecord> quarantine, Uids uids) {
                 sinks.forEach(s -> s.quarantine(quarantine, uids));
+            }
+
+            @Override
+            public void manifest(DataStream<ManifestRecord> manifest, Uids uids) {
+                sinks.forEach(s -> s.manifest(manifest, uids));
             }
         };
     }

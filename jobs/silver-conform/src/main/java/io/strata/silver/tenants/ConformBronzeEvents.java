@@ -1,5 +1,7 @@
 package io.strata.silver.tenants;
 
+import io.strata.common.manifest.ManifestTally;
+import io.strata.common.manifest.ManifestTally.Outcome;
 import io.strata.model.QuarantineReason;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.QuarantineRecord;
@@ -18,6 +20,7 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
@@ -36,6 +39,10 @@ import org.apache.flink.util.OutputTag;
  * refused as {@code UNKNOWN_TENANT} when its processing-time timer fires, or when a bounded input
  * ends (an event-time timer at the end of time).
  *
+ * <p>Every event conformed (rows extracted, or none because its record type is not configured) or
+ * refused is tallied for the Silver manifest ({@link #TALLIES}), with the Bronze manifest id it
+ * carries as lineage.
+ *
  * <p>Metrics per tenant (group {@code tenant}): {@code conformed}, {@code refused}, {@code
  * ignored}, {@code waited} (events that had to wait for a configuration).
  */
@@ -48,6 +55,10 @@ public final class ConformBronzeEvents
     /** Refused events. */
     public static final OutputTag<QuarantineRecord> QUARANTINE =
             new OutputTag<>("silver-refused", new AvroTypeInfo<>(QuarantineRecord.class));
+
+    /** One manifest tally per Bronze event conformed or refused, with its Bronze manifest id. */
+    public static final OutputTag<ManifestTally> TALLIES =
+            new OutputTag<>("silver-tallies", TypeInformation.of(ManifestTally.class));
 
     static final ListStateDescriptor<BronzeEvent> WAITING =
             new ListStateDescriptor<>(
@@ -86,7 +97,7 @@ public final class ConformBronzeEvents
                 rules.current(
                         event.getTenantId(), ctx.getBroadcastState(TenantConfigState.DESCRIPTOR));
         if (tenant != null) {
-            conform(event, now(ctx.currentProcessingTime()), out, ctx::output);
+            conform(event, now(ctx.currentProcessingTime()), out, ctx::output, ctx::output);
             return;
         }
         if (!waiting.get().iterator().hasNext()) {
@@ -124,7 +135,7 @@ public final class ConformBronzeEvents
                 });
         Instant now = now(ctx.currentProcessingTime());
         for (BronzeEvent e : released) {
-            conform(e, now, out, ctx::output);
+            conform(e, now, out, ctx::output, ctx::output);
         }
     }
 
@@ -141,7 +152,7 @@ public final class ConformBronzeEvents
         for (BronzeEvent e : events) {
             if (rules.current(e.getTenantId(), ctx.getBroadcastState(TenantConfigState.DESCRIPTOR))
                     != null) {
-                conform(e, now, out, ctx::output);
+                conform(e, now, out, ctx::output, ctx::output);
             } else {
                 refuse(
                         e,
@@ -154,14 +165,20 @@ public final class ConformBronzeEvents
                                         : "until the end of the input")
                                 + ")",
                         null,
+                        null,
                         now,
+                        ctx::output,
                         ctx::output);
             }
         }
     }
 
     private void conform(
-            BronzeEvent e, Instant now, Collector<SilverChange> out, QuarantineOutput quarantine) {
+            BronzeEvent e,
+            Instant now,
+            Collector<SilverChange> out,
+            QuarantineOutput quarantine,
+            TallyOutput tallies) {
         Extraction x = rules.extractor().extract(e, now);
         TenantCounters c = counters(e.getTenantId());
         if (x instanceof Extraction.Rows rows) {
@@ -171,10 +188,20 @@ public final class ConformBronzeEvents
                                 row, e.getSource(), records.encode(row.entity(), row.record())));
             }
             c.conformed.inc();
+            tallies.output(TALLIES, tally(e, Outcome.ACCEPTED));
         } else if (x instanceof Extraction.Refused refused) {
-            refuse(e, refused.reason(), refused.detail(), refused.configVersion(), now, quarantine);
+            refuse(
+                    e,
+                    refused.reason(),
+                    refused.detail(),
+                    refused.configVersion(),
+                    refused.rule(),
+                    now,
+                    quarantine,
+                    tallies);
         } else {
             c.ignored.inc();
+            tallies.output(TALLIES, tally(e, Outcome.ACCEPTED));
         }
     }
 
@@ -183,11 +210,18 @@ public final class ConformBronzeEvents
             QuarantineReason reason,
             String detail,
             String configVersion,
+            String rule,
             Instant now,
-            QuarantineOutput quarantine) {
+            QuarantineOutput quarantine,
+            TallyOutput tallies) {
         counters(e.getTenantId()).refused.inc();
         quarantine.output(
-                QUARANTINE, QuarantineRows.refused(e, reason, detail, configVersion, now));
+                QUARANTINE, QuarantineRows.refused(e, reason, detail, configVersion, rule, now));
+        tallies.output(TALLIES, tally(e, Outcome.QUARANTINED));
+    }
+
+    private static ManifestTally tally(BronzeEvent e, Outcome outcome) {
+        return ManifestTally.of(e, outcome).withParent(e.getManifestId());
     }
 
     private static Instant now(long processingTime) {
@@ -206,6 +240,12 @@ public final class ConformBronzeEvents
     @FunctionalInterface
     private interface QuarantineOutput {
         void output(OutputTag<QuarantineRecord> tag, QuarantineRecord record);
+    }
+
+    /** The tally side output of whichever context is at hand. */
+    @FunctionalInterface
+    private interface TallyOutput {
+        void output(OutputTag<ManifestTally> tag, ManifestTally tally);
     }
 
     private static final class TenantCounters {

@@ -38,6 +38,7 @@ class SilverExtractorTest {
                         new Extraction.Refused(
                                 QuarantineReason.UNKNOWN_TENANT,
                                 "no configuration for tenant 'umbrella'",
+                                null,
                                 null));
         String acmeVersion = EXTRACTOR.rules("acme").configVersion();
         assertThat(refused(BronzeEvents.webhook("acme", "99.0", "sales_order", "create", order)))
@@ -45,13 +46,15 @@ class SilverExtractorTest {
                         new Extraction.Refused(
                                 QuarantineReason.UNKNOWN_SCHEMA_VERSION,
                                 "tenant 'acme' has no schema version '99.0' (configured: [1.0])",
-                                acmeVersion));
+                                acmeVersion,
+                                null));
         assertThat(refused(BronzeEvents.webhook("acme", "1.0", "refund", "create", order)))
                 .isEqualTo(
                         new Extraction.Refused(
                                 QuarantineReason.UNKNOWN_RECORD_TYPE,
                                 "tenant 'acme' schema version 1.0 has no record type 'refund'",
-                                acmeVersion));
+                                acmeVersion,
+                                null));
         BronzeEvent otherApp =
                 BronzeEvents.webhook(
                         "acme",

@@ -2,6 +2,7 @@ package io.strata.silver.tenants;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strata.common.manifest.ManifestTally.Outcome;
 import io.strata.model.QuarantineReason;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.QuarantineRecord;
@@ -21,6 +22,7 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,6 +162,7 @@ class ConformBronzeEventsTest {
     void tierOneRefusalsCarryTheConfigVersionAndTheBronzeReference() throws Exception {
         try (var harness = harness(backends().get(0), List.of(Hooli.config()), null)) {
             BronzeEvent unknownVersion = Hooli.ofVersion("8", MONDAY_9AM, 5);
+            unknownVersion.setManifestId("BRONZE/hooli/raw.webhooks/bronze-ingest:3");
             harness.processElement(unknownVersion, 0);
 
             assertThat(quarantined(harness))
@@ -168,12 +171,23 @@ class ConformBronzeEventsTest {
                             q -> {
                                 assertThat(q.getReason())
                                         .isEqualTo(QuarantineReason.UNKNOWN_SCHEMA_VERSION);
-                                assertThat(q.getReasonDetail())
-                                        .contains("[config " + Hooli.VERSION + "]");
+                                assertThat(q.getConfigVersion()).isEqualTo(Hooli.VERSION);
+                                assertThat(q.getRule()).as("refused as a whole").isNull();
                                 assertThat(q.getSource()).isEqualTo(unknownVersion.getSource());
                                 assertThat(q.getRawSha256())
                                         .isEqualTo(unknownVersion.getChecksum());
                                 assertThat(q.getEventId()).isEqualTo("h-5");
+                            });
+            assertThat(harness.getSideOutput(ConformBronzeEvents.TALLIES))
+                    .extracting(StreamRecord::getValue)
+                    .singleElement()
+                    .satisfies(
+                            t -> {
+                                assertThat(t.outcome).isEqualTo(Outcome.QUARANTINED);
+                                assertThat(t.tenant).isEqualTo(Hooli.TENANT);
+                                assertThat(t.offset).isEqualTo(5);
+                                assertThat(t.parent)
+                                        .isEqualTo("BRONZE/hooli/raw.webhooks/bronze-ingest:3");
                             });
         }
     }

@@ -89,7 +89,8 @@ public final class BronzeEvents {
                 new SourceCoordinates(SourceKind.WEBHOOK, RAW_TOPIC, 0, offset, null, null),
                 record,
                 "0".repeat(64),
-                false);
+                false,
+                null);
     }
 
     /** A CDC event as bronze-ingest reads a Debezium change of {@code schema.table}. */
@@ -113,7 +114,8 @@ public final class BronzeEvents {
                 new SourceCoordinates(SourceKind.CDC, "cdc." + table, 0, lsn, table, lsn),
                 change,
                 "0".repeat(64),
-                false);
+                false,
+                null);
     }
 
     private static Operation operation(String op) {

@@ -1,0 +1,96 @@
+package io.strata.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads a whole topic, from the beginning to the end offsets it has when the read starts, as a
+ * {@code read_committed} consumer (what downstream jobs see of a transactional writer) or a {@code
+ * read_uncommitted} one. Gives up after 30 s, so a test's assertion says what is missing.
+ */
+public final class TopicReader {
+
+    /** One record: its key (UTF-8), its decoded value and where it was read. */
+    public record Keyed<T>(String key, T value, int partition, long offset) {}
+
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    private TopicReader() {}
+
+    /** Every committed record of {@code topic}, values decoded by {@code values}. */
+    public static <T> List<Keyed<T>> readAll(
+            String bootstrapServers, String topic, Function<byte[], T> values) {
+        return readAll(bootstrapServers, topic, values, "read_committed");
+    }
+
+    public static <T> List<Keyed<T>> readAll(
+            String bootstrapServers, String topic, Function<byte[], T> values, String isolation) {
+        List<Keyed<T>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, isolation)) {
+            Map<TopicPartition, Long> end = seekToBeginning(consumer, topic);
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (!reached(consumer, end) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    String key =
+                            r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+                    out.add(
+                            new Keyed<>(
+                                    key,
+                                    r.value() == null ? null : values.apply(r.value()),
+                                    r.partition(),
+                                    r.offset()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The raw values of every record of {@code topic}, by {@code partition@offset}. */
+    public static Map<String, byte[]> readRaw(String bootstrapServers, String topic) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (Keyed<byte[]> r :
+                readAll(bootstrapServers, topic, Function.identity(), "read_uncommitted")) {
+            out.put(r.partition() + "@" + r.offset(), r.value());
+        }
+        return out;
+    }
+
+    /** How many committed records {@code topic} holds. */
+    public static long count(String bootstrapServers, String topic) {
+        return readAll(bootstrapServers, topic, v -> Boolean.TRUE).size();
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String servers, String isolation) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", servers);
+        props.put("isolation.level", isolation);
+        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+
+    private static Map<TopicPartition, Long> seekToBeginning(
+            KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        List<TopicPartition> partitions =
+                consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition()))
+                        .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer.endOffsets(partitions);
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+}
