@@ -21,7 +21,11 @@ import java.util.TreeMap;
 /**
  * Builds the Data Vault from Silver's change log, in its order ({@code docs/gold.md}): hub and link
  * keys once, from the first live version that brings them (its event time is the load time, its
- * topic the record source); satellite rows per {@link Satellite}. Deletes add satellite rows only.
+ * topic the record source); satellite rows per {@link Satellite}, a delete's hash diff being over
+ * its columns and the text {@code deleted}. Deletes add satellite rows only.
+ *
+ * <p>Ghost rows: the spec leaves a ghost satellite row's hash diff open; here it is the ghost key
+ * (32 zeros), with null descriptive columns and {@code deleted} false.
  */
 final class VaultBuilder {
 
@@ -107,10 +111,11 @@ final class VaultBuilder {
         hub(hubOrder, v, o.orderKey());
         hub(hubCustomer, v, o.customerKey());
         if (!v.deleted()) {
+            String linkHk = VaultHash.hashKey(tenant, o.customerKey(), o.orderKey());
             linkCustomerOrder.putIfAbsent(
-                    VaultHash.hashKey(tenant, o.customerKey(), o.orderKey()),
+                    linkHk,
                     new CustomerOrderLink(
-                            VaultHash.hashKey(tenant, o.customerKey(), o.orderKey()),
+                            linkHk,
                             VaultHash.reference(tenant, o.customerKey()),
                             orderHk,
                             tenant,
@@ -149,10 +154,11 @@ final class VaultBuilder {
         String tenant = l.tenantId();
         hub(hubOrder, v, l.orderKey());
         hub(hubProduct, v, l.productKey());
+        String linkHk = VaultHash.hashKey(tenant, l.orderKey(), l.productKey());
         linkOrderProduct.putIfAbsent(
-                VaultHash.hashKey(tenant, l.orderKey(), l.productKey()),
+                linkHk,
                 new OrderProductLink(
-                        VaultHash.hashKey(tenant, l.orderKey(), l.productKey()),
+                        linkHk,
                         VaultHash.hashKey(tenant, l.orderKey()),
                         VaultHash.reference(tenant, l.productKey()),
                         tenant,
