@@ -101,7 +101,7 @@ public final class SilverProjector implements SilverSink {
         lines.forEachLive(
                 (k, h) -> {
                     if (orders.isLive(h.tenant + '\u0000' + h.orderKey)) {
-                        l.add(lineRow(h));
+                        l.add(lineRow(h.tenant, h.orderKey, h.line, h.productKey));
                     }
                 });
         List<InvoiceRow> i = new ArrayList<>();
@@ -150,15 +150,15 @@ public final class SilverProjector implements SilverSink {
                 SilverRows.amount(o.totalCents()));
     }
 
-    static OrderLineRow lineRow(HeldLine h) {
+    static OrderLineRow lineRow(String tenant, String orderKey, LineDoc line, String productKey) {
         return new OrderLineRow(
-                h.tenant,
-                h.orderKey,
-                h.line.lineKey(),
-                h.productKey,
-                h.line.quantity(),
-                SilverRows.amount(h.line.unitPriceCents()),
-                SilverRows.amount(h.line.lineCents()));
+                tenant,
+                orderKey,
+                line.lineKey(),
+                productKey,
+                line.quantity(),
+                SilverRows.amount(line.unitPriceCents()),
+                SilverRows.amount(line.lineCents()));
     }
 
     static InvoiceRow invoiceRow(String tenant, InvoiceDoc d) {

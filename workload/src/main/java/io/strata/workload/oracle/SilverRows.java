@@ -12,6 +12,25 @@ public final class SilverRows {
 
     private SilverRows() {}
 
+    /** A row of any entity: what Silver's sequencing and Kafka key need to know about it. */
+    public sealed interface Row
+            permits CustomerRow,
+                    ProductRow,
+                    OrderRow,
+                    OrderLineRow,
+                    InvoiceRow,
+                    ShipmentRow,
+                    ReturnRow,
+                    TicketRow {
+
+        SilverEntity entity();
+
+        String tenantId();
+
+        /** The business key; a composite key's parts joined by {@code |} (as in Kafka keys). */
+        String key();
+    }
+
     public record CustomerRow(
             String tenantId,
             String customerKey,
@@ -21,7 +40,19 @@ public final class SilverRows {
             String segment,
             String city,
             String country,
-            Instant createdAt) {}
+            Instant createdAt)
+            implements Row {
+
+        @Override
+        public SilverEntity entity() {
+            return SilverEntity.CUSTOMER;
+        }
+
+        @Override
+        public String key() {
+            return customerKey;
+        }
+    }
 
     public record ProductRow(
             String tenantId,
@@ -29,7 +60,19 @@ public final class SilverRows {
             String name,
             String category,
             BigDecimal unitPrice,
-            String currency) {}
+            String currency)
+            implements Row {
+
+        @Override
+        public SilverEntity entity() {
+            return SilverEntity.PRODUCT;
+        }
+
+        @Override
+        public String key() {
+            return productKey;
+        }
+    }
 
     public record OrderRow(
             String tenantId,
@@ -39,7 +82,19 @@ public final class SilverRows {
             String status,
             String channel,
             String currency,
-            BigDecimal totalAmount) {}
+            BigDecimal totalAmount)
+            implements Row {
+
+        @Override
+        public SilverEntity entity() {
+            return SilverEntity.ORDER;
+        }
+
+        @Override
+        public String key() {
+            return orderKey;
+        }
+    }
 
     public record OrderLineRow(
             String tenantId,
@@ -48,7 +103,19 @@ public final class SilverRows {
             String productKey,
             Long quantity,
             BigDecimal unitPrice,
-            BigDecimal lineAmount) {}
+            BigDecimal lineAmount)
+            implements Row {
+
+        @Override
+        public SilverEntity entity() {
+            return SilverEntity.ORDER_LINE;
+        }
+
+        @Override
+        public String key() {
+            return orderKey + '|' + lineKey;
+        }
+    }
 
     public record InvoiceRow(
             String tenantId,
@@ -59,7 +126,19 @@ public final class SilverRows {
             Instant dueDate,
             BigDecimal amount,
             String currency,
-            String status) {}
+            String status)
+            implements Row {
+
+        @Override
+        public SilverEntity entity() {
+            return SilverEntity.INVOICE;
+        }
+
+        @Override
+        public String key() {
+            return invoiceKey;
+        }
+    }
 
     public record ShipmentRow(
             String tenantId,
@@ -68,7 +147,19 @@ public final class SilverRows {
             String customerKey,
             Instant shippedTime,
             String carrier,
-            String status) {}
+            String status)
+            implements Row {
+
+        @Override
+        public SilverEntity entity() {
+            return SilverEntity.SHIPMENT;
+        }
+
+        @Override
+        public String key() {
+            return shipmentKey;
+        }
+    }
 
     public record ReturnRow(
             String tenantId,
@@ -79,7 +170,19 @@ public final class SilverRows {
             Instant returnTime,
             Long quantity,
             BigDecimal refundAmount,
-            String reason) {}
+            String reason)
+            implements Row {
+
+        @Override
+        public SilverEntity entity() {
+            return SilverEntity.PRODUCT_RETURN;
+        }
+
+        @Override
+        public String key() {
+            return returnKey;
+        }
+    }
 
     public record TicketRow(
             String tenantId,
@@ -89,7 +192,19 @@ public final class SilverRows {
             Instant closedTime,
             String status,
             String priority,
-            String subject) {}
+            String subject)
+            implements Row {
+
+        @Override
+        public SilverEntity entity() {
+            return SilverEntity.SUPPORT_TICKET;
+        }
+
+        @Override
+        public String key() {
+            return ticketKey;
+        }
+    }
 
     /** Minor units as an amount with scale 2. */
     static BigDecimal amount(long cents) {

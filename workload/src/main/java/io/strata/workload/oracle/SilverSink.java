@@ -4,8 +4,8 @@ import io.strata.workload.truth.TruthEvent;
 
 /**
  * Receives every event that reaches Silver, in the order the pipeline receives them. The Silver
- * projection is one sink; a Gold feature oracle (customer features in event time) will be another,
- * passed to {@link Oracle#compute}.
+ * projection is one sink; {@link SilverChangeLog} (what Silver publishes, which Gold reads) is
+ * another, passed to {@link Oracle#compute}.
  */
 public interface SilverSink {
 
