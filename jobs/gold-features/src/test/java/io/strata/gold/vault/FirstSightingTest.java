@@ -1,10 +1,10 @@
 package io.strata.gold.vault;
 
-import static io.strata.gold.testing.SilverRows.ACME;
-import static io.strata.gold.testing.SilverRows.at;
-import static io.strata.gold.testing.SilverRows.customer;
-import static io.strata.gold.testing.SilverRows.line;
-import static io.strata.gold.testing.SilverRows.order;
+import static io.strata.gold.vault.SilverRows.ACME;
+import static io.strata.gold.vault.SilverRows.at;
+import static io.strata.gold.vault.SilverRows.customer;
+import static io.strata.gold.vault.SilverRows.line;
+import static io.strata.gold.vault.SilverRows.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

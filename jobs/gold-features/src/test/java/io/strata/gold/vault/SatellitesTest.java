@@ -1,12 +1,12 @@
 package io.strata.gold.vault;
 
-import static io.strata.gold.testing.SilverRows.ACME;
-import static io.strata.gold.testing.SilverRows.MONDAY_9AM;
-import static io.strata.gold.testing.SilverRows.at;
-import static io.strata.gold.testing.SilverRows.customer;
-import static io.strata.gold.testing.SilverRows.customerDelete;
-import static io.strata.gold.testing.SilverRows.order;
-import static io.strata.gold.testing.SilverRows.product;
+import static io.strata.gold.vault.SilverRows.ACME;
+import static io.strata.gold.vault.SilverRows.MONDAY_9AM;
+import static io.strata.gold.vault.SilverRows.at;
+import static io.strata.gold.vault.SilverRows.customer;
+import static io.strata.gold.vault.SilverRows.customerDelete;
+import static io.strata.gold.vault.SilverRows.order;
+import static io.strata.gold.vault.SilverRows.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.common.vault.HashKeys;

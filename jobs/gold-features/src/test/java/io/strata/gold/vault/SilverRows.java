@@ -1,4 +1,4 @@
-package io.strata.gold.testing;
+package io.strata.gold.vault;
 
 import io.strata.model.silver.Customer;
 import io.strata.model.silver.EntityMeta;
