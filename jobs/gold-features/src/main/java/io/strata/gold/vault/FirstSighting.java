@@ -18,8 +18,7 @@ import org.apache.flink.util.Collector;
  * the Silver topics' partitions were read: a replay ends with the same rows. Keys are not
  * forgotten: the state holds one small entry per key, as the table does.
  */
-public final class FirstSighting<T extends SpecificRecordBase>
-        extends KeyedProcessFunction<String, T, T> {
+final class FirstSighting<T extends SpecificRecordBase> extends KeyedProcessFunction<String, T, T> {
 
     private static final long serialVersionUID = 1L;
 

@@ -15,7 +15,7 @@ import org.apache.flink.util.Collector;
  * diff again is dropped. Rows arrive in the order Silver published the key's versions. State: the
  * last hash diff per key.
  */
-public final class HashDiffChanges<T extends SpecificRecordBase>
+final class HashDiffChanges<T extends SpecificRecordBase>
         extends KeyedProcessFunction<String, T, T> {
 
     private static final long serialVersionUID = 1L;

@@ -60,6 +60,7 @@ public enum VaultTable {
         return (Class<T>) type;
     }
 
+    /** The Avro schema of the rows, from which the Iceberg table's schema is derived. */
     public Schema schema() {
         return SpecificData.getForClass(type).getSchema(type);
     }
