@@ -19,7 +19,8 @@ import org.apache.iceberg.types.Types;
 
 /**
  * What the vault tables hold, each row as its column values in table order (timestamps as
- * Instants), comparable with the values of the rows' Avro records ({@link #values}).
+ * Instants), comparable with the values of the rows' Avro records ({@link #values}); and each
+ * table's current snapshot id (-1 for none), to tell whether a run wrote to it.
  */
 public record VaultContent(
         Map<VaultTable, List<List<Object>>> rows, Map<VaultTable, Long> snapshots) {
