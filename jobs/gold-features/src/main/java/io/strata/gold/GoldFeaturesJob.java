@@ -64,7 +64,7 @@ public final class GoldFeaturesJob {
     }
 
     static io.strata.gold.vault.VaultSinks vaultSinks(ReadableConfig config) {
-        return new io.strata.gold.vault.VaultSinks() {};
+        return new io.strata.gold.vault.IcebergVaultSinks(config);
     }
 
     static io.strata.gold.features.FeatureSinks featureSinks(ReadableConfig config) {

@@ -51,16 +51,7 @@ public final class GoldFeaturesTopology {
 
     /** Adds the graph to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
-        SingleOutputStreamOperator<Void> decoded =
-                env.fromSource(silver, WatermarkStrategy.noWatermarks(), "Silver topics")
-                        .uid(UIDS.of("silver-source"))
-                        .process(
-                                new DecodeSilverRows(
-                                        AvroTopics.registry(config),
-                                        config.get(GoldFeaturesOptions.INPUT_TOPIC_PREFIX)))
-                        .returns(Types.VOID)
-                        .uid(UIDS.of("decode"))
-                        .name("Decode Silver rows");
+        SingleOutputStreamOperator<Void> decoded = decodedSilver(env);
         SilverStreams streams = SilverStreams.of(decoded);
 
         VaultGraph.build(streams, config, vaultSinks, UIDS);
@@ -68,5 +59,21 @@ public final class GoldFeaturesTopology {
                 FeaturesGraph.build(streams, config, featureSinks, UIDS);
 
         quarantineSink.quarantine(decoded.getSideOutput(DecodeSilverRows.POISON).union(late), UIDS);
+    }
+
+    /**
+     * The Silver source and its decoder, whose side outputs are the {@link SilverStreams}; tests of
+     * one part of the graph build it on these.
+     */
+    SingleOutputStreamOperator<Void> decodedSilver(StreamExecutionEnvironment env) {
+        return env.fromSource(silver, WatermarkStrategy.noWatermarks(), "Silver topics")
+                .uid(UIDS.of("silver-source"))
+                .process(
+                        new DecodeSilverRows(
+                                AvroTopics.registry(config),
+                                config.get(GoldFeaturesOptions.INPUT_TOPIC_PREFIX)))
+                .returns(Types.VOID)
+                .uid(UIDS.of("decode"))
+                .name("Decode Silver rows");
     }
 }
