@@ -73,7 +73,7 @@ public final class GoldFeaturesJob {
     }
 
     /** Iceberg always (history and current rows); the features topic unless Kafka is off. */
-    static FeatureSinks featureSinks(ReadableConfig config) {
+    public static FeatureSinks featureSinks(ReadableConfig config) {
         List<FeatureSinks> sinks = new ArrayList<>();
         sinks.add(new IcebergFeatureSinks(config));
         if (config.get(GoldFeaturesOptions.KAFKA_OUTPUT_ENABLED)) {

@@ -17,12 +17,23 @@ import org.apache.avro.specific.SpecificRecordBase;
  */
 final class SilverLog {
 
+    /** The tenant unless one is given. */
     static final String TENANT = "acme";
+
     static final Instant T0 = Instant.parse("2024-03-01T00:00:00Z");
     static final String BRONZE_TOPIC = "bronze.events";
 
+    private final String tenant;
     private final List<SpecificRecordBase> rows = new ArrayList<>();
     private long offset = 100;
+
+    SilverLog() {
+        this(TENANT);
+    }
+
+    SilverLog(String tenant) {
+        this.tenant = tenant;
+    }
 
     /** {@code T0} plus days and hours. */
     static Instant at(int days, int hours) {
@@ -117,7 +128,7 @@ final class SilverLog {
     private EntityMeta meta(Instant eventTime, boolean deleted) {
         long o = offset++;
         return EntityMeta.newBuilder()
-                .setTenantId(TENANT)
+                .setTenantId(tenant)
                 .setApp("shop")
                 .setSchemaVersion("2")
                 .setConfigVersion("cfg-1")
