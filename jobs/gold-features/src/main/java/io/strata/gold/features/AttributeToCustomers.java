@@ -13,16 +13,17 @@ import org.apache.flink.util.Collector;
  * keyed by {@link FeatureKeys#ENTITY}:
  *
  * <ul>
- *   <li>a live version to its own customer, and also to the customer of the entity's previous live
- *       version when that is another one (the entity moved: it stops counting there);
- *   <li>a delete, which may carry no customer, to the customer of the entity's latest live version
- *       (its own customer if there was none).
+ *   <li>a live version to its own customer, and also to the customer the entity counted for until
+ *       then when that is another one (the entity moved: it stops counting there);
+ *   <li>a delete, which may carry no customer, to the customer the entity counted for until then,
+ *       i.e. of its latest live version (its own customer if there was none).
  * </ul>
  *
  * A version with no customer to go to is counted ({@code unattributedVersions}) and dropped. State
- * per entity: the customer of its latest live version. Silver publishes the versions of a key in
- * sequence on one partition, so arrival order is version order here; the features operator orders
- * by event time itself.
+ * per entity: the customer of its latest version if that is live; a delete clears it, so deleted
+ * entities leave no state (Silver writes no second delete of a deleted key). Silver publishes the
+ * versions of a key in sequence on one partition, so arrival order is version order here; the
+ * features operator orders by event time itself.
  */
 public final class AttributeToCustomers
         extends KeyedProcessFunction<String, CustomerEvent, CustomerEvent> {
@@ -44,6 +45,7 @@ public final class AttributeToCustomers
         String previous = owner.value();
         String own = e.version.customerKey;
         if (e.version.deleted) {
+            owner.clear();
             String to = previous != null ? previous : own;
             if (to == null) {
                 unattributed.inc();

@@ -260,15 +260,21 @@ class ComputeCustomerFeaturesTest {
         log.order("o-1", "c-1", day(0), "100.00");
         log.order("o-2", "c-1", day(1), "20.00");
         log.orderDelete("o-1", day(5));
+        // Revived for another customer: the first one, which it stopped counting for at the
+        // delete, gets no row.
+        log.order("o-1", "c-2", day(6), "5.00");
         try (FeaturePipeline pipeline = FeaturePipeline.start()) {
             pipeline.sendAll(log.rows());
-            pipeline.watermark(day(6));
+            pipeline.watermark(day(7));
 
-            List<CustomerFeatures> rows = pipeline.historyTable();
-            assertThat(rows).isEqualTo(reference(log.rows()));
+            assertThat(pipeline.historyTable()).isEqualTo(reference(log.rows()));
+            List<CustomerFeatures> rows = pipeline.historyTable("c-1");
             assertThat(rows)
                     .extracting(CustomerFeatures::getLifetimeOrderCount)
                     .containsExactly(1L, 2L, 1L);
+            assertThat(pipeline.historyTable("c-2"))
+                    .extracting(CustomerFeatures::getValidFrom)
+                    .containsExactly(day(6));
             CustomerFeatures cancelled = row(rows, "c-1", day(5));
             assertThat(cancelled.getLifetimeSpend()).isEqualTo(new BigDecimal("20.00"));
             assertThat(cancelled.getFirstOrderTime()).isEqualTo(day(1));

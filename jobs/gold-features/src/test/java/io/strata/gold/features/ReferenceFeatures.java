@@ -59,18 +59,19 @@ final class ReferenceFeatures {
 
         // Input event times per (tenant, customer), attributed as the definitions say.
         Map<String, TreeSet<Long>> times = new TreeMap<>();
-        Map<String, String> lastLiveCustomer = new LinkedHashMap<>();
+        Map<String, String> countsFor = new LinkedHashMap<>();
         for (Version v : versions) {
-            String lastLive = lastLiveCustomer.get(v.entity());
+            String countedFor = countsFor.get(v.entity());
             List<String> customers = new ArrayList<>();
             if (v.deleted()) {
-                customers.add(lastLive != null ? lastLive : v.customer());
+                customers.add(countedFor != null ? countedFor : v.customer());
+                countsFor.remove(v.entity());
             } else {
                 customers.add(v.customer());
-                if (lastLive != null && !lastLive.equals(v.customer())) {
-                    customers.add(lastLive);
+                if (countedFor != null && !countedFor.equals(v.customer())) {
+                    customers.add(countedFor);
                 }
-                lastLiveCustomer.put(v.entity(), v.customer());
+                countsFor.put(v.entity(), v.customer());
             }
             for (String c : customers) {
                 if (c != null) {
