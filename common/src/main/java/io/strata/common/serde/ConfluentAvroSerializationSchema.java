@@ -3,7 +3,7 @@ package io.strata.common.serde;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 
-/** Flink's view of a {@link ConfluentAvroSerializer}, e.g. as a KafkaSink's value schema. */
+/** Flink's view of a {@link ConfluentAvroSerializer}, e.g. as a KafkaSink's value or key schema. */
 public final class ConfluentAvroSerializationSchema<T extends SpecificRecord>
         implements SerializationSchema<T> {
 
@@ -20,6 +20,13 @@ public final class ConfluentAvroSerializationSchema<T extends SpecificRecord>
             Class<T> type, String topic, RegistryClientConfig config) {
         return new ConfluentAvroSerializationSchema<>(
                 ConfluentAvroSerializer.forValue(type, topic, config));
+    }
+
+    /** Keys of {@code topic}, subject {@code <topic>-key}. */
+    public static <T extends SpecificRecord> ConfluentAvroSerializationSchema<T> forKey(
+            Class<T> type, String topic, RegistryClientConfig config) {
+        return new ConfluentAvroSerializationSchema<>(
+                ConfluentAvroSerializer.forKey(type, topic, config));
     }
 
     @Override

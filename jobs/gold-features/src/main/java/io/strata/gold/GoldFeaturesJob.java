@@ -5,10 +5,15 @@ import io.strata.common.flink.JobConfig;
 import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.kafka.KafkaSources;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.gold.features.FeatureSinks;
 import io.strata.gold.input.SilverEntity;
 import io.strata.gold.sink.GoldQuarantine;
+import io.strata.gold.sink.IcebergFeatureSinks;
+import io.strata.gold.sink.KafkaFeatureSinks;
 import io.strata.gold.sink.QuarantineSink;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -67,8 +72,14 @@ public final class GoldFeaturesJob {
         return new io.strata.gold.vault.IcebergVaultSinks(config);
     }
 
-    static io.strata.gold.features.FeatureSinks featureSinks(ReadableConfig config) {
-        return new io.strata.gold.features.FeatureSinks() {};
+    /** Iceberg always (history and current rows); the features topic unless Kafka is off. */
+    public static FeatureSinks featureSinks(ReadableConfig config) {
+        List<FeatureSinks> sinks = new ArrayList<>();
+        sinks.add(new IcebergFeatureSinks(config));
+        if (config.get(GoldFeaturesOptions.KAFKA_OUTPUT_ENABLED)) {
+            sinks.add(new KafkaFeatureSinks(config));
+        }
+        return FeatureSinks.all(sinks);
     }
 
     private static OffsetsInitializer startingOffsets(GoldFeaturesOptions.StartFrom from) {

@@ -1,12 +1,25 @@
 package io.strata.gold.features;
 
 import io.strata.common.flink.Uids;
+import io.strata.gold.GoldFeaturesOptions;
 import io.strata.gold.input.SilverStreams;
+import io.strata.model.gold.CustomerFeatures;
 import io.strata.model.ops.QuarantineRecord;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
-/** The customer-features part of the graph ({@code docs/gold.md}). To be filled in. */
+/**
+ * The customer-features part of the graph ({@code docs/gold.md}): orders, support tickets and
+ * returns as input events, each stream with event time from {@code meta.event_time} and its own
+ * watermark → attributed to customers per entity ({@link AttributeToCustomers}) → computed per
+ * customer in event time ({@link ComputeCustomerFeatures}) → history and current rows to the {@link
+ * FeatureSinks}.
+ */
 public final class FeaturesGraph {
 
     private FeaturesGraph() {}
@@ -14,6 +27,59 @@ public final class FeaturesGraph {
     /** Adds the features; returns the events too late to apply, for the quarantine. */
     public static DataStream<QuarantineRecord> build(
             SilverStreams silver, ReadableConfig config, FeatureSinks sinks, Uids uids) {
-        throw new UnsupportedOperationException("not yet");
+        WatermarkStrategy<CustomerEvent> eventTime =
+                WatermarkStrategy.<CustomerEvent>forBoundedOutOfOrderness(
+                                config.get(GoldFeaturesOptions.OUT_OF_ORDERNESS))
+                        .withTimestampAssigner((e, previous) -> e.version.eventTime)
+                        .withIdleness(config.get(GoldFeaturesOptions.IDLENESS));
+        DataStream<CustomerEvent> versions =
+                events(silver.orders(), CustomerEvents::of, InputKind.ORDER, eventTime, uids)
+                        .union(
+                                events(
+                                        silver.tickets(),
+                                        CustomerEvents::of,
+                                        InputKind.TICKET,
+                                        eventTime,
+                                        uids),
+                                events(
+                                        silver.returns(),
+                                        CustomerEvents::of,
+                                        InputKind.RETURN,
+                                        eventTime,
+                                        uids));
+
+        DataStream<CustomerEvent> attributed =
+                versions.keyBy(FeatureKeys.ENTITY, FeatureKeys.TYPE)
+                        .process(new AttributeToCustomers(), CustomerEvent.TYPE)
+                        .uid(uids.of("features-attribute"))
+                        .name("Attribute versions to customers");
+        Duration lateness = config.get(GoldFeaturesOptions.ALLOWED_LATENESS);
+        SingleOutputStreamOperator<CustomerFeatures> history =
+                attributed
+                        .keyBy(FeatureKeys.CUSTOMER, FeatureKeys.TYPE)
+                        .process(
+                                new ComputeCustomerFeatures(uids.job(), lateness),
+                                new AvroTypeInfo<>(CustomerFeatures.class))
+                        .uid(uids.of("features-compute"))
+                        .name("Customer features");
+
+        sinks.history(history, uids);
+        sinks.current(history.getSideOutput(ComputeCustomerFeatures.CURRENT), uids);
+        return history.getSideOutput(ComputeCustomerFeatures.TOO_LATE);
+    }
+
+    private static <T> DataStream<CustomerEvent> events(
+            DataStream<T> rows,
+            MapFunction<T, CustomerEvent> toEvents,
+            InputKind kind,
+            WatermarkStrategy<CustomerEvent> eventTime,
+            Uids uids) {
+        String name = kind.uidName();
+        return rows.map(toEvents, CustomerEvent.TYPE)
+                .uid(uids.of("features-" + name + "-events"))
+                .name("Features: " + kind.entityName() + " versions")
+                .assignTimestampsAndWatermarks(eventTime)
+                .uid(uids.of("features-" + name + "-time"))
+                .name("Features: " + kind.entityName() + " event time");
     }
 }

@@ -1,2 +1,5 @@
-/** Gold's quarantine sinks, shared by the vault and the features. */
+/**
+ * Gold's production sinks: the quarantine, shared by the vault and the features; the feature tables
+ * and topic.
+ */
 package io.strata.gold.sink;

@@ -1,0 +1,218 @@
+package io.strata.gold.features;
+
+import io.strata.model.gold.CustomerFeatures;
+import io.strata.model.ops.QuarantineRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * One customer's features in event time, keyed by {@link FeatureKeys#CUSTOMER}; the main output is
+ * every row written or rewritten (the history), {@link #CURRENT} the customer's current row
+ * whenever it changes, {@link #TOO_LATE} the versions too late to apply.
+ *
+ * <ul>
+ *   <li>A version after the watermark waits ({@code pending}) until the watermark passes its event
+ *       time; then the versions of that time are applied and the row as of it is written, and the
+ *       row before it gets its {@code valid_to}.
+ *   <li>A version at or behind the watermark, but not more than the allowed lateness behind it, is
+ *       applied at once, and every row from its event time on is recomputed: rows whose content
+ *       changed are written again under the same {@code valid_from} (a correction), a new row at
+ *       its event time is inserted, the row before it gets its new {@code valid_to}.
+ *   <li>An older version is counted ({@code lateEventsDropped}) and quarantined. Late versions
+ *       applied are counted too ({@code lateEventsApplied}).
+ * </ul>
+ *
+ * <p>State per customer, all of it Flink POJOs or Avro: the pending versions; the applied versions
+ * a row at or after the horizon (a timer's time minus the allowed lateness, never after the
+ * watermark minus it) may need — per entity the versions since the horizon and the latest before it
+ * while it can still count, so live orders stay (lifetime features), cancelled orders, closed
+ * tickets and returns older than 90 days go; and the rows written since the horizon plus the one
+ * before, whose {@code valid_to} a late version may change.
+ */
+public final class ComputeCustomerFeatures
+        extends KeyedProcessFunction<String, CustomerEvent, CustomerFeatures> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<CustomerFeatures> CURRENT =
+            new OutputTag<>("current-features", new AvroTypeInfo<>(CustomerFeatures.class));
+
+    public static final OutputTag<QuarantineRecord> TOO_LATE =
+            new OutputTag<>("too-late", new AvroTypeInfo<>(QuarantineRecord.class));
+
+    private final String job;
+    private final Duration allowedLateness;
+
+    private transient MapState<String, EntityVersion> pending;
+    private transient MapState<String, EntityVersion> applied;
+    private transient MapState<Long, CustomerFeatures> rows;
+    private transient Counter lateEventsDropped;
+    private transient Counter lateEventsApplied;
+
+    /** {@code job} names the job in quarantine records. */
+    public ComputeCustomerFeatures(String job, Duration allowedLateness) {
+        this.job = job;
+        this.allowedLateness = allowedLateness;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        TypeInformation<EntityVersion> versionType = TypeInformation.of(EntityVersion.class);
+        pending =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>("pending", Types.STRING, versionType));
+        applied =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>("applied", Types.STRING, versionType));
+        rows =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "rows",
+                                        Types.LONG,
+                                        new AvroTypeInfo<>(CustomerFeatures.class)));
+        lateEventsDropped = getRuntimeContext().getMetricGroup().counter("lateEventsDropped");
+        lateEventsApplied = getRuntimeContext().getMetricGroup().counter("lateEventsApplied");
+    }
+
+    @Override
+    public void processElement(CustomerEvent e, Context ctx, Collector<CustomerFeatures> out)
+            throws Exception {
+        long t = e.version.eventTime;
+        long watermark = ctx.timerService().currentWatermark();
+        if (t > watermark) {
+            pending.put(e.version.id(), e.version);
+            ctx.timerService().registerEventTimeTimer(t);
+        } else if (t >= horizon(watermark)) {
+            lateEventsApplied.inc();
+            applied.put(e.version.id(), e.version);
+            write(CustomerHistory.of(applied.values()), t, ctx, out);
+        } else {
+            lateEventsDropped.inc();
+            ctx.output(
+                    TOO_LATE, LateEvents.quarantine(job, e, watermark, allowedLateness, now(ctx)));
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CustomerFeatures> out)
+            throws Exception {
+        List<String> due = new ArrayList<>();
+        for (Map.Entry<String, EntityVersion> p : pending.entries()) {
+            if (p.getValue().eventTime <= timestamp) {
+                due.add(p.getKey());
+            }
+        }
+        for (String id : due) {
+            applied.put(id, pending.get(id));
+            pending.remove(id);
+        }
+        CustomerHistory history = CustomerHistory.of(applied.values());
+        write(history, timestamp, ctx, out);
+        // Later timers are later, and a late version is at least the watermark's horizon.
+        forget(history, horizon(timestamp), ctx.getCurrentKey());
+    }
+
+    /**
+     * Writes the rows from {@code from} on that are new or changed, and the row before {@code from}
+     * if its {@code valid_to} changed.
+     */
+    private void write(
+            CustomerHistory history, long from, Context ctx, Collector<CustomerFeatures> out)
+            throws Exception {
+        String key = ctx.getCurrentKey();
+        String tenant = FeatureKeys.tenant(key);
+        String customer = FeatureKeys.customer(key);
+        long now = ctx.timerService().currentProcessingTime();
+        List<Long> times = history.eventTimesFrom(from);
+
+        Long before = latestRowBefore(from);
+        if (before != null) {
+            CustomerFeatures previous = rows.get(before);
+            Instant validTo = Instant.ofEpochMilli(times.get(0));
+            if (!validTo.equals(previous.getValidTo())) {
+                CustomerFeatures closed =
+                        CustomerFeatures.newBuilder(previous)
+                                .setValidTo(validTo)
+                                .setComputedAt(Instant.ofEpochMilli(now))
+                                .build();
+                rows.put(before, closed);
+                out.collect(closed);
+            }
+        }
+        for (int i = 0; i < times.size(); i++) {
+            long t = times.get(i);
+            Long next = i + 1 < times.size() ? times.get(i + 1) : null;
+            CustomerFeatures row =
+                    FeatureCalculator.compute(tenant, customer, history.asOf(t), t, next, now);
+            CustomerFeatures old = rows.get(t);
+            if (old == null || !sameContent(old, row)) {
+                rows.put(t, row);
+                out.collect(row);
+                if (next == null) {
+                    ctx.output(CURRENT, row);
+                }
+            }
+        }
+    }
+
+    private Long latestRowBefore(long t) throws Exception {
+        Long latest = null;
+        for (Long validFrom : rows.keys()) {
+            if (validFrom < t && (latest == null || validFrom > latest)) {
+                latest = validFrom;
+            }
+        }
+        return latest;
+    }
+
+    /** Drops the versions and rows no row at or after {@code horizon} needs. */
+    private void forget(CustomerHistory history, long horizon, String key) throws Exception {
+        for (EntityVersion v : history.settledBefore(horizon, FeatureKeys.customer(key))) {
+            applied.remove(v.id());
+        }
+        Long keep = latestRowBefore(horizon);
+        List<Long> old = new ArrayList<>();
+        for (Long validFrom : rows.keys()) {
+            if (validFrom < horizon && !validFrom.equals(keep)) {
+                old.add(validFrom);
+            }
+        }
+        for (Long validFrom : old) {
+            rows.remove(validFrom);
+        }
+    }
+
+    private long horizon(long watermark) {
+        long lateness = allowedLateness.toMillis();
+        return watermark < Long.MIN_VALUE + lateness ? Long.MIN_VALUE : watermark - lateness;
+    }
+
+    private static boolean sameContent(CustomerFeatures a, CustomerFeatures b) {
+        return CustomerFeatures.newBuilder(b).setComputedAt(a.getComputedAt()).build().equals(a);
+    }
+
+    private static Instant now(Context ctx) {
+        return Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
+    }
+
+    /** Versions dropped as too late so far, on this subtask (for tests). */
+    long lateEventsDropped() {
+        return lateEventsDropped.getCount();
+    }
+}

@@ -1,0 +1,196 @@
+package io.strata.gold.features;
+
+import io.strata.model.gold.CustomerFeatures;
+import io.strata.model.ops.QuarantineRecord;
+import io.strata.model.silver.Order;
+import io.strata.model.silver.ProductReturn;
+import io.strata.model.silver.SupportTicket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+/**
+ * The two keyed operators of the features, each in a test harness, wired as in the graph: Silver
+ * rows → {@link AttributeToCustomers} → {@link ComputeCustomerFeatures}, with the watermark set by
+ * the test. Generic (Kryo) types are disabled as in the jobs. Rows are read back with {@code
+ * computed_at} at the epoch (the harness's processing time).
+ */
+final class FeaturePipeline implements AutoCloseable {
+
+    static final Duration ALLOWED_LATENESS = Duration.ofHours(6);
+    static final String JOB = "gold-features";
+
+    private final KeyedOneInputStreamOperatorTestHarness<String, CustomerEvent, CustomerEvent>
+            attribution;
+    private final KeyedOneInputStreamOperatorTestHarness<String, CustomerEvent, CustomerFeatures>
+            features;
+    private final ComputeCustomerFeatures function;
+    private int historyMark;
+    private int currentMark;
+    private int quarantineMark;
+
+    /** Snapshots of both operators. */
+    record Snapshot(OperatorSubtaskState attribution, OperatorSubtaskState features) {}
+
+    private FeaturePipeline(StateBackend backend, Snapshot restored) throws Exception {
+        attribution =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new AttributeToCustomers()),
+                        FeatureKeys.ENTITY,
+                        FeatureKeys.TYPE);
+        function = new ComputeCustomerFeatures(JOB, ALLOWED_LATENESS);
+        features =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(function),
+                        FeatureKeys.CUSTOMER,
+                        FeatureKeys.TYPE);
+        for (var harness : List.of(attribution, features)) {
+            harness.getExecutionConfig().disableGenericTypes();
+            if (backend != null) {
+                harness.setStateBackend(backend);
+            }
+        }
+        if (restored != null) {
+            attribution.initializeState(restored.attribution());
+            features.initializeState(restored.features());
+        }
+        attribution.open();
+        features.open();
+    }
+
+    static FeaturePipeline start() throws Exception {
+        return new FeaturePipeline(null, null);
+    }
+
+    static FeaturePipeline start(StateBackend backend) throws Exception {
+        return new FeaturePipeline(backend, null);
+    }
+
+    static FeaturePipeline restore(StateBackend backend, Snapshot snapshot) throws Exception {
+        return new FeaturePipeline(backend, snapshot);
+    }
+
+    void send(SpecificRecordBase row) throws Exception {
+        CustomerEvent event = event(row);
+        attribution.processElement(new StreamRecord<>(event, event.version.eventTime));
+        for (CustomerEvent attributed : attribution.extractOutputValues()) {
+            features.processElement(new StreamRecord<>(attributed, attributed.version.eventTime));
+        }
+        attribution.getOutput().clear();
+    }
+
+    /** The input event of a Silver row, as the graph's first map makes it. */
+    static CustomerEvent event(SpecificRecordBase row) {
+        if (row instanceof Order o) {
+            return CustomerEvents.of(o);
+        }
+        if (row instanceof SupportTicket t) {
+            return CustomerEvents.of(t);
+        }
+        return CustomerEvents.of((ProductReturn) row);
+    }
+
+    void sendAll(List<? extends SpecificRecordBase> rows) throws Exception {
+        for (SpecificRecordBase row : rows) {
+            send(row);
+        }
+    }
+
+    void watermark(Instant time) throws Exception {
+        features.processWatermark(new Watermark(time.toEpochMilli()));
+    }
+
+    /** Every row written since the {@link #mark()}, in order. */
+    List<CustomerFeatures> history() {
+        return since(allHistory(), historyMark);
+    }
+
+    /** Every current row written since the {@link #mark()}, in order. */
+    List<CustomerFeatures> current() {
+        return since(values(features.getSideOutput(ComputeCustomerFeatures.CURRENT)), currentMark);
+    }
+
+    List<QuarantineRecord> quarantined() {
+        return since(
+                values(features.getSideOutput(ComputeCustomerFeatures.TOO_LATE)), quarantineMark);
+    }
+
+    private List<CustomerFeatures> allHistory() {
+        return features.extractOutputValues();
+    }
+
+    private static <T> List<T> since(List<T> all, int mark) {
+        return all.subList(mark, all.size());
+    }
+
+    /**
+     * What the history table holds: the latest write per (tenant, customer, valid_from), ordered by
+     * them.
+     */
+    List<CustomerFeatures> historyTable() {
+        return table(allHistory());
+    }
+
+    /** The latest of {@code writes} per (tenant, customer, valid_from), ordered by them. */
+    static List<CustomerFeatures> table(List<CustomerFeatures> writes) {
+        Map<String, CustomerFeatures> table = new LinkedHashMap<>();
+        for (CustomerFeatures row : writes) {
+            table.put(
+                    row.getTenantId() + "|" + row.getCustomerKey() + "|" + row.getValidFrom(), row);
+        }
+        return table.values().stream().sorted(BY_KEY).toList();
+    }
+
+    /** The rows of one customer in the history table. */
+    List<CustomerFeatures> historyTable(String customer) {
+        return historyTable().stream().filter(r -> r.getCustomerKey().equals(customer)).toList();
+    }
+
+    /**
+     * From now on {@link #history()}, {@link #current()} and {@link #quarantined()} return only
+     * what is written after this call; {@link #historyTable()} still holds every write.
+     */
+    void mark() {
+        historyMark = allHistory().size();
+        currentMark = values(features.getSideOutput(ComputeCustomerFeatures.CURRENT)).size();
+        quarantineMark = values(features.getSideOutput(ComputeCustomerFeatures.TOO_LATE)).size();
+    }
+
+    Snapshot snapshot() throws Exception {
+        return new Snapshot(attribution.snapshot(1, 1), features.snapshot(1, 1));
+    }
+
+    long lateEventsDropped() {
+        return function.lateEventsDropped();
+    }
+
+    static final Comparator<CustomerFeatures> BY_KEY =
+            Comparator.comparing(CustomerFeatures::getTenantId)
+                    .thenComparing(CustomerFeatures::getCustomerKey)
+                    .thenComparing(CustomerFeatures::getValidFrom);
+
+    private static <T> List<T> values(Iterable<StreamRecord<T>> records) {
+        List<T> values = new ArrayList<>();
+        if (records != null) {
+            records.forEach(r -> values.add(r.getValue()));
+        }
+        return values;
+    }
+
+    @Override
+    public void close() throws Exception {
+        attribution.close();
+        features.close();
+    }
+}
