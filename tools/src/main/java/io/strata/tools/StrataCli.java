@@ -6,6 +6,7 @@ import io.strata.tools.commands.FlinkCommand;
 import io.strata.tools.commands.GenerateCommand;
 import io.strata.tools.commands.LogsCommand;
 import io.strata.tools.commands.MaintainCommand;
+import io.strata.tools.commands.QuarantineCommand;
 import io.strata.tools.commands.StatusCommand;
 import io.strata.tools.commands.TenantsCommand;
 import io.strata.tools.commands.UpCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             MaintainCommand.class,
             TenantsCommand.class,
+            QuarantineCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

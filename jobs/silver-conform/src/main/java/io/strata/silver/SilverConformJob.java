@@ -50,12 +50,15 @@ public final class SilverConformJob {
                 .orElse(List.of());
     }
 
-    /** The Kafka source of the Bronze events topic. */
+    /** The Kafka source of the Bronze events topic and the reprocess topic. */
     public static KafkaSource<RawKafkaRecord> bronzeSource(ReadableConfig config) {
         return KafkaSources.rawRecords(
                         config,
                         Pattern.compile(
-                                Pattern.quote(config.get(SilverConformOptions.INPUT_TOPIC))),
+                                Pattern.quote(config.get(SilverConformOptions.INPUT_TOPIC))
+                                        + "|"
+                                        + Pattern.quote(
+                                                config.get(SilverConformOptions.REPROCESS_TOPIC))),
                         config.get(SilverConformOptions.GROUP_ID),
                         startingOffsets(config.get(SilverConformOptions.START_FROM)),
                         config.get(SilverConformOptions.PARTITION_DISCOVERY))

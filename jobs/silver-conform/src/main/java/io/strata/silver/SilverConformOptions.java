@@ -30,6 +30,23 @@ public final class SilverConformOptions {
                     .withDescription(
                             "Kafka topic of Bronze events (Avro, written by bronze-ingest).");
 
+    public static final ConfigOption<String> REPROCESS_TOPIC =
+            key("silver.input.reprocess-topic")
+                    .stringType()
+                    .defaultValue("bronze.reprocess")
+                    .withDescription(
+                            "Compacted Kafka topic of Bronze events sent again by ./strata"
+                                    + " quarantine reprocess (key tenant|event-id, header"
+                                    + " strata.config-version); read next to the input topic.");
+
+    public static final ConfigOption<String> REPROCESS_BRONZE_TABLE =
+            key("silver.reprocess.bronze-table")
+                    .stringType()
+                    .defaultValue("bronze.events")
+                    .withDescription(
+                            "Iceberg table of Bronze events that quarantine reprocessing reads"
+                                    + " refused events back from (the permanent record).");
+
     public static final ConfigOption<String> GROUP_ID =
             key("silver.input.group-id")
                     .stringType()

@@ -1,9 +1,11 @@
 package io.strata.silver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.iceberg.IcebergCatalogs;
 import io.strata.common.manifest.Manifests;
 import io.strata.common.serde.ConfluentAvroDeserializer;
 import io.strata.common.serde.RegistryClientConfig;
@@ -13,8 +15,11 @@ import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.ManifestRecord;
 import io.strata.silver.config.CanonicalEntity;
 import io.strata.silver.config.TenantConfig;
+import io.strata.silver.config.TenantConfigs;
+import io.strata.silver.reprocess.QuarantineReprocessor;
 import io.strata.silver.tenants.Hooli;
 import io.strata.silver.testing.BronzeEvents;
+import io.strata.silver.testing.BronzeIcebergTable;
 import io.strata.silver.testing.TenantFiles;
 import io.strata.testing.FlinkMiniCluster;
 import io.strata.testing.TestServices;
@@ -46,6 +51,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.Record;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -314,6 +320,47 @@ class SilverConformITCase {
         assertThat(hooliKeys(CanonicalEntity.ORDER_LINE)).contains("P-9/1", "P-9/2");
     }
 
+    @Test
+    @Order(5)
+    void refusedEventsAreReprocessedOnceAfterTheConfigurationIsFixed() throws Exception {
+        // Schema version 8 is unknown to hooli's configuration: refused, with its Bronze reference.
+        BronzeEvent unknown = Hooli.purchase("8", "P-20", "gavin", MONDAY_9AM, 900_020);
+        topics.send(List.of(unknown));
+        BronzeIcebergTable.append(
+                IcebergCatalogs.load(config),
+                TableIdentifier.parse("bronze.events"),
+                List.of(unknown));
+        await(() -> hooliRefusals().contains("h-900020:UNKNOWN_SCHEMA_VERSION"));
+        assertThat(hooliRefusals()).containsExactly("h-900020:UNKNOWN_SCHEMA_VERSION");
+
+        // The fix: version 8 read like version 7; a fresh version-8 purchase shows it is in force.
+        String fixed = Hooli.withVersionLike7("8");
+        topics.publish(Hooli.TENANT, fixed);
+        topics.send(List.of(Hooli.purchase("8", "P-21", "gavin", MONDAY_9AM, 900_021)));
+        await(() -> hooliKeys(CanonicalEntity.ORDER).contains("P-21"));
+        String version = TenantConfigs.parse("fixed", fixed).orThrow().get(0).configVersion();
+
+        QuarantineReprocessor reprocessor = new QuarantineReprocessor(config);
+        QuarantineReprocessor.Report report = reprocessor.run(Hooli.TENANT, false);
+        assertThat(report.configVersion()).isEqualTo(version);
+        assertThat(report.sent())
+                .containsExactly(entry(QuarantineReason.UNKNOWN_SCHEMA_VERSION, 1L));
+        await(() -> hooliKeys(CanonicalEntity.ORDER).contains("P-20"));
+        assertThat(hooliKeys(CanonicalEntity.ORDER)).contains("P-20", "P-21");
+        assertThat(hooliRefusals()).as("conformed, not refused again").hasSize(1);
+
+        QuarantineReprocessor.Report again = reprocessor.run(Hooli.TENANT, false);
+        assertThat(again.sentTotal()).as("sent once per configuration version").isZero();
+        assertThat(again.alreadySent()).isEqualTo(1);
+    }
+
+    private List<String> hooliRefusals() {
+        return SilverContent.quarantine(config).stream()
+                .filter(q -> Hooli.TENANT.equals(q.getField("tenant_id")))
+                .map(q -> q.getField("event_id") + ":" + q.getField("reason"))
+                .toList();
+    }
+
     /** The master-data rows embedded in the accepted events, as the extractor finds them. */
     private long masterCopies() {
         var extractor = TenantFiles.extractor();
@@ -367,6 +414,7 @@ class SilverConformITCase {
         c.set(SilverConformOptions.TRANSACTIONAL_ID_PREFIX, name);
         c.set(SilverConformOptions.TOPIC_PARTITIONS, 1);
         c.set(StrataOptions.MANIFEST_TOPIC, "ops.manifest." + name);
+        c.set(SilverConformOptions.REPROCESS_TOPIC, "bronze.reprocess." + name);
         // Bounds a stalled transactional producer after the restart (see KafkaBronzeSinks).
         c.setString("strata.kafka.client.delivery.timeout.ms", "20000");
         c.setString("strata.kafka.client.request.timeout.ms", "10000");

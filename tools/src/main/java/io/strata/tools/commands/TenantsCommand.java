@@ -1,11 +1,8 @@
 package io.strata.tools.commands;
 
-import io.strata.tools.stack.JobCatalog;
 import io.strata.tools.stack.StackHome;
 import io.strata.tools.stack.StackOptions;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,44 +47,20 @@ public final class TenantsCommand implements Callable<Integer> {
             return 2;
         }
         StackHome home = StackHome.fromEnvironment();
-        Path jar = new JobCatalog(home).jar("silver-conform");
-        if (!Files.isRegularFile(jar)) {
-            System.err.println("silver-conform is not built (" + jar + "); run ./strata build");
-            return 2;
-        }
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", classpath(home, jar)));
-        command.add(TOOL);
-        command.add(action);
+        List<String> args = new ArrayList<>(List.of(action));
         if (!action.equals("validate")) {
-            command.addAll(List.of("--bootstrap-servers", bootstrap(home), "--topic", topic));
+            args.addAll(List.of("--bootstrap-servers", bootstrap(home), "--topic", topic));
         }
         if (targets.isEmpty() && !action.equals("remove")) {
-            command.add(home.repo().resolve("schemas/tenants").toString());
+            args.add(home.repo().resolve("schemas/tenants").toString());
         }
-        command.addAll(targets);
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
+        args.addAll(targets);
+        return JobJarTool.run(home, "silver-conform", false, TOOL, args);
     }
 
     private String bootstrap(StackHome home) {
         return bootstrapServers != null
                 ? bootstrapServers
                 : "localhost:" + home.get(StackOptions.KAFKA_PORT);
-    }
-
-    /** The job jar bundles Kafka's client but, like every job jar, no SLF4J: the CLI's is used. */
-    private static String classpath(StackHome home, Path jar) throws IOException {
-        List<String> entries = new ArrayList<>(List.of(jar.toString()));
-        try (var libs = Files.list(home.toolsLib())) {
-            libs.filter(p -> p.getFileName().toString().startsWith("slf4j-api"))
-                    .forEach(p -> entries.add(p.toString()));
-        }
-        return String.join(java.io.File.pathSeparator, entries);
-    }
-
-    private static String java() {
-        return ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 }

@@ -51,6 +51,8 @@ final class LateEvents {
                 ByteBuffer.wrap(e.silverRow),
                 UnreadableRecords.sha256(e.silverRow),
                 Instant.ofEpochMilli(v.eventTime),
-                now);
+                now,
+                null,
+                null);
     }
 }

@@ -33,12 +33,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * What the job wrote, read back as {@link CustomerFeatures} with {@code computed_at} at the epoch
  * (the one column that differs between runs), ordered by tenant, customer and valid_from.
  */
-final class FeatureRows {
+public final class FeatureRows {
 
     private FeatureRows() {}
 
     /** The rows of a feature table now. */
-    static List<CustomerFeatures> table(ReadableConfig config, FeatureTables table) {
+    public static List<CustomerFeatures> table(ReadableConfig config, FeatureTables table) {
         return records(IcebergCatalogs.load(config), table.id(config)).stream()
                 .map(FeatureRows::features)
                 .sorted(FeaturePipeline.BY_KEY)
@@ -62,7 +62,8 @@ final class FeatureRows {
      * The latest value per key of the features topic, as a read_committed consumer sees it after
      * reading to the end; each key must be its value's (tenant, customer).
      */
-    static List<CustomerFeatures> topic(String bootstrapServers, String registryUrl, String topic) {
+    public static List<CustomerFeatures> topic(
+            String bootstrapServers, String registryUrl, String topic) {
         RegistryClientConfig registry = RegistryClientConfig.of(registryUrl);
         ConfluentAvroDeserializer<CustomerFeatureKey> keys =
                 new ConfluentAvroDeserializer<>(CustomerFeatureKey.class, registry);

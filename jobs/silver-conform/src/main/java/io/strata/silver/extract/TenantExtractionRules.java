@@ -1,5 +1,7 @@
 package io.strata.silver.extract;
 
+import io.strata.model.SourceKind;
+import io.strata.model.bronze.BronzeEvent;
 import io.strata.silver.config.RecordTypeConfig;
 import io.strata.silver.config.TenantConfig;
 import java.util.HashMap;
@@ -59,6 +61,12 @@ public final class TenantExtractionRules {
     /** The configured schema versions, sorted (for messages and reports). */
     public List<String> schemaVersions() {
         return List.copyOf(new TreeSet<>(versions.keySet()));
+    }
+
+    /** Whether these rules can read {@code e}'s shape: a CDC change, or a configured version. */
+    public boolean knowsShapeOf(BronzeEvent e) {
+        return e.getSource().getKind() == SourceKind.CDC
+                || versions.containsKey(e.getSchemaVersion());
     }
 
     public List<String> cdcTables() {

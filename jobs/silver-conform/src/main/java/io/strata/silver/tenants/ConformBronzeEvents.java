@@ -33,10 +33,11 @@ import org.apache.flink.util.OutputTag;
  * configurations over start-up files) into {@link SilverChange}s, or quarantines it with the
  * extractor's Tier-1 reason.
  *
- * <p>An event of a tenant without configuration waits in keyed state (keyed by {@link
- * BronzeEventKey}) for up to the grace period, so "publish the configuration, then send data" never
- * loses the race between the two topics: it is extracted as soon as the configuration arrives, else
- * refused as {@code UNKNOWN_TENANT} when its processing-time timer fires, or when a bounded input
+ * <p>An event of a tenant without configuration, or of a schema version its configuration does not
+ * have yet, waits in keyed state (keyed by {@link BronzeEventKey}) for up to the grace period, so
+ * "publish the configuration, then send data" never loses the race between the two topics: it is
+ * extracted as soon as a configuration of its tenant arrives, else refused ({@code UNKNOWN_TENANT},
+ * {@code UNKNOWN_SCHEMA_VERSION}) when its processing-time timer fires, or when a bounded input
  * ends (an event-time timer at the end of time).
  *
  * <p>Every event conformed (rows extracted, or none because its record type is not configured) or
@@ -96,7 +97,7 @@ public final class ConformBronzeEvents
         TenantExtractionRules tenant =
                 rules.current(
                         event.getTenantId(), ctx.getBroadcastState(TenantConfigState.DESCRIPTOR));
-        if (tenant != null) {
+        if (tenant != null && tenant.knowsShapeOf(event)) {
             conform(event, now(ctx.currentProcessingTime()), out, ctx::output, ctx::output);
             return;
         }

@@ -8,6 +8,7 @@ import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.QuarantineRecord;
 import io.strata.model.silver.EntityMeta;
 import io.strata.silver.config.CanonicalEntity;
+import io.strata.silver.config.TenantConfigs;
 import io.strata.silver.state.SilverChange;
 import io.strata.silver.state.SilverRecords;
 import io.strata.silver.testing.TenantFiles;
@@ -44,6 +45,30 @@ class ConformBronzeEventsTest {
         return List.of(
                 new Backend("heap", HashMapStateBackend::new),
                 new Backend("rocksdb", EmbeddedRocksDBStateBackend::new));
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void anEventOfANewSchemaVersionWaitsForTheConfigurationThatAddsIt(Backend backend)
+            throws Exception {
+        try (var harness = harness(backend, List.of(Hooli.config()), null)) {
+            harness.processElement(Hooli.purchase("8", "P-8", "gavin", MONDAY_9AM, 8), 0);
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(quarantined(harness)).isEmpty();
+
+            String yaml = Hooli.withVersionLike7("8");
+            harness.processBroadcastElement(
+                    new TenantConfigUpdate(
+                            Hooli.TENANT,
+                            "config.tenants/0@1",
+                            yaml,
+                            TenantConfigs.parse("fixed", yaml).orThrow().get(0).configVersion()),
+                    0);
+
+            assertThat(entitiesAndKeys(harness.extractOutputValues())).contains("order P-8");
+            harness.setProcessingTime(GRACE.toMillis() + 1);
+            assertThat(quarantined(harness)).isEmpty();
+        }
     }
 
     @ParameterizedTest
@@ -164,6 +189,10 @@ class ConformBronzeEventsTest {
             BronzeEvent unknownVersion = Hooli.ofVersion("8", MONDAY_9AM, 5);
             unknownVersion.setManifestId("BRONZE/hooli/raw.webhooks/bronze-ingest:3");
             harness.processElement(unknownVersion, 0);
+            assertThat(quarantined(harness))
+                    .as("waits for a configuration with its version")
+                    .isEmpty();
+            harness.setProcessingTime(GRACE.toMillis());
 
             assertThat(quarantined(harness))
                     .singleElement()

@@ -29,6 +29,12 @@ public final class Hooli {
 
     /** A purchase {@code ref} by buyer {@code handle} with two items, read at {@code offset}. */
     public static BronzeEvent purchase(String ref, String handle, Instant at, long offset) {
+        return purchase("7", ref, handle, at, offset);
+    }
+
+    /** The same purchase sent as schema version {@code version}. */
+    public static BronzeEvent purchase(
+            String version, String ref, String handle, Instant at, long offset) {
         String payload =
                 """
                 {"purchase": {"ref": "%s", "at": "%s", "sum": "17.50",
@@ -38,13 +44,13 @@ public final class Hooli {
                     {"n": 2, "code": "pin-1", "title": "Pied pin", "count": 2, "each": "2.50"}]}}
                 """
                         .formatted(ref, at, handle);
-        return event("purchase", "create", "h-" + offset, at, payload, offset);
+        return event("purchase", version, "create", "h-" + offset, at, payload, offset);
     }
 
     /** The cancellation (an envelope {@code op=delete}) of purchase {@code ref}. */
     public static BronzeEvent cancel(String ref, Instant at, long offset) {
         String payload = "{\"purchase\": {\"ref\": \"%s\"}}".formatted(ref);
-        return event("purchase", "delete", "h-" + offset, at, payload, offset);
+        return event("purchase", "7", "delete", "h-" + offset, at, payload, offset);
     }
 
     /** A record of {@code version} no configuration of hooli knows. */
@@ -62,17 +68,29 @@ public final class Hooli {
     }
 
     private static BronzeEvent event(
-            String type, String op, String eventId, Instant at, String payload, long offset) {
+            String type,
+            String version,
+            String op,
+            String eventId,
+            Instant at,
+            String payload,
+            long offset) {
         return BronzeEvents.webhook(
                 TENANT,
                 "commerce",
                 type,
-                "7",
+                version,
                 op,
                 eventId,
                 at,
-                envelope(type, "7", op, eventId, at, payload),
+                envelope(type, version, op, eventId, at, payload),
                 offset);
+    }
+
+    /** The configuration with schema version {@code version} read like version 7. */
+    public static String withVersionLike7(String version) {
+        String seven = YAML.substring(YAML.indexOf("  \"7\":"));
+        return YAML + seven.replace("  \"7\":", "  \"" + version + "\":");
     }
 
     private static String envelope(

@@ -17,12 +17,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Builds the Data Vault from Silver's change log, in its order ({@code docs/gold.md}): hub and link
- * keys once, from the first live version that brings them (its event time is the load time, its
- * topic the record source); satellite rows per {@link Satellite}, a delete's hash diff being over
- * its columns and the text {@code deleted}. Deletes add satellite rows only.
+ * keys from the live version with the earliest event time that brings them, at equal times the
+ * smaller topic (its event time is the load time, its topic the record source); satellite rows per
+ * {@link Satellite}, a delete's hash diff being over its columns and the text {@code deleted}.
+ * Deletes add satellite rows only.
  *
  * <p>Ghost rows: the spec leaves a ghost satellite row's hash diff open; here it is the ghost key
  * (32 zeros), with null descriptive columns and {@code deleted} false.
@@ -112,7 +114,8 @@ final class VaultBuilder {
         hub(hubCustomer, v, o.customerKey());
         if (!v.deleted()) {
             String linkHk = VaultHash.hashKey(tenant, o.customerKey(), o.orderKey());
-            linkCustomerOrder.putIfAbsent(
+            firstSighting(
+                    linkCustomerOrder,
                     linkHk,
                     new CustomerOrderLink(
                             linkHk,
@@ -120,7 +123,9 @@ final class VaultBuilder {
                             orderHk,
                             tenant,
                             v.eventTime(),
-                            v.entity().topic()));
+                            v.entity().topic()),
+                    CustomerOrderLink::loadTime,
+                    CustomerOrderLink::recordSource);
         }
         String hd =
                 hashDiff(
@@ -155,7 +160,8 @@ final class VaultBuilder {
         hub(hubOrder, v, l.orderKey());
         hub(hubProduct, v, l.productKey());
         String linkHk = VaultHash.hashKey(tenant, l.orderKey(), l.productKey());
-        linkOrderProduct.putIfAbsent(
+        firstSighting(
+                linkOrderProduct,
                 linkHk,
                 new OrderProductLink(
                         linkHk,
@@ -163,7 +169,9 @@ final class VaultBuilder {
                         VaultHash.reference(tenant, l.productKey()),
                         tenant,
                         v.eventTime(),
-                        v.entity().topic()));
+                        v.entity().topic()),
+                OrderProductLink::loadTime,
+                OrderProductLink::recordSource);
     }
 
     /**
@@ -172,9 +180,39 @@ final class VaultBuilder {
     private static void hub(Map<String, HubRow> hub, SilverVersion v, String businessKey) {
         String hk = VaultHash.reference(v.tenant(), businessKey);
         if (!v.deleted() && !hk.equals(VaultHash.GHOST)) {
-            hub.putIfAbsent(
-                    hk, new HubRow(hk, v.tenant(), businessKey, v.eventTime(), v.entity().topic()));
+            firstSighting(
+                    hub,
+                    hk,
+                    new HubRow(hk, v.tenant(), businessKey, v.eventTime(), v.entity().topic()),
+                    HubRow::loadTime,
+                    HubRow::recordSource);
         }
+    }
+
+    /**
+     * Keeps a hub or link key's first sighting in event time, at equal times the smaller record
+     * source ({@code docs/gold.md}): the row does not depend on the order topics are read in.
+     */
+    private static <R> void firstSighting(
+            Map<String, R> rows,
+            String key,
+            R row,
+            Function<R, Instant> loadTime,
+            Function<R, String> recordSource) {
+        rows.merge(
+                key,
+                row,
+                (known, seen) -> {
+                    int byTime = loadTime.apply(seen).compareTo(loadTime.apply(known));
+                    boolean earlier =
+                            byTime < 0
+                                    || (byTime == 0
+                                            && recordSource
+                                                            .apply(seen)
+                                                            .compareTo(recordSource.apply(known))
+                                                    < 0);
+                    return earlier ? seen : known;
+                });
     }
 
     /** The hash diff of a satellite row: its descriptive columns, then the text for a delete. */

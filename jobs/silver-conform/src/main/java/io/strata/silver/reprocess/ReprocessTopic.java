@@ -1,0 +1,104 @@
+package io.strata.silver.reprocess;
+
+import io.strata.common.kafka.AvroTopics;
+import io.strata.common.kafka.KafkaClientProperties;
+import io.strata.common.kafka.KafkaTopics;
+import io.strata.common.kafka.TopicScan;
+import io.strata.common.serde.ConfluentAvroSerializer;
+import io.strata.model.bronze.BronzeEvent;
+import io.strata.silver.SilverConformOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The compacted topic of Bronze events sent through Silver again: key {@code tenant|event-id},
+ * value the Bronze event (Avro via the registry, as on the Bronze topic), header {@value
+ * #CONFIG_VERSION} naming the configuration version it was sent for. silver-conform reads it next
+ * to the Bronze topic; the reprocessor reads it to not send an event twice for one version.
+ */
+final class ReprocessTopic implements AutoCloseable {
+
+    static final String CONFIG_VERSION = "strata.config-version";
+
+    private final ReadableConfig config;
+    private final String topic;
+    private final ConfluentAvroSerializer<BronzeEvent> values;
+    private KafkaProducer<byte[], byte[]> producer;
+
+    ReprocessTopic(ReadableConfig config) {
+        this.config = config;
+        this.topic = config.get(SilverConformOptions.REPROCESS_TOPIC);
+        this.values =
+                ConfluentAvroSerializer.forValue(
+                        BronzeEvent.class, topic, AvroTopics.registry(config));
+        KafkaTopics.createMissing(
+                config,
+                List.of(
+                        KafkaTopics.compacted(
+                                topic, config.get(SilverConformOptions.TOPIC_PARTITIONS))));
+    }
+
+    /** Per event id of {@code tenant}: the configuration version it was last sent for. */
+    Map<String, String> sentVersions(String tenant) {
+        String prefix = tenant + "|";
+        Map<String, String> sent = new HashMap<>();
+        TopicScan.readToEnd(
+                config,
+                topic,
+                r -> {
+                    String key = r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
+                    Header version = r.headers().lastHeader(CONFIG_VERSION);
+                    if (key.startsWith(prefix) && version != null) {
+                        sent.put(
+                                key.substring(prefix.length()),
+                                new String(version.value(), StandardCharsets.UTF_8));
+                    }
+                });
+        return sent;
+    }
+
+    void send(BronzeEvent event, String configVersion) {
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(
+                        topic,
+                        (event.getTenantId() + "|" + event.getEventId())
+                                .getBytes(StandardCharsets.UTF_8),
+                        values.serialize(event));
+        record.headers().add(CONFIG_VERSION, configVersion.getBytes(StandardCharsets.UTF_8));
+        producer().send(record);
+    }
+
+    void flush() {
+        if (producer != null) {
+            producer.flush();
+        }
+    }
+
+    private KafkaProducer<byte[], byte[]> producer() {
+        if (producer == null) {
+            Properties props = KafkaClientProperties.of(config);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}
