@@ -1,0 +1,282 @@
+package io.strata.gold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strata.common.config.StrataOptions;
+import io.strata.common.flink.StrataEnvironment;
+import io.strata.gold.features.FeatureRows;
+import io.strata.gold.input.SilverEntity;
+import io.strata.gold.sink.FeatureTables;
+import io.strata.gold.vault.SilverTopics;
+import io.strata.gold.vault.VaultContent;
+import io.strata.gold.vault.VaultTable;
+import io.strata.model.gold.CustomerFeatures;
+import io.strata.testing.FlinkMiniCluster;
+import io.strata.testing.TestServices;
+import io.strata.workload.Workload;
+import io.strata.workload.WorkloadOptions;
+import io.strata.workload.WorkloadParams;
+import io.strata.workload.oracle.Oracle;
+import io.strata.workload.oracle.SilverChangeLog;
+import io.strata.workload.oracle.SilverVersion;
+import io.strata.workload.oracle.gold.GoldOracle;
+import io.strata.workload.oracle.gold.GoldVault;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * gold-features as a whole against the oracle: a generated workload's Silver change log (what
+ * silver-conform publishes for it, computed in plain Java) is written to the Silver topics and the
+ * production job graph (vault and features, Iceberg and Kafka sinks) runs over it on the
+ * MiniCluster. The vault tables, the feature history, the current features and the compacted topic
+ * then equal the oracle's exactly, though the input's disorder puts many versions behind Gold's
+ * watermark (so rows are corrected after they were first written); a second run with fresh state
+ * into the same tables changes no row.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GoldFeaturesITCase {
+
+    @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(2);
+
+    private final String name = "gf" + Long.toString(System.nanoTime(), 36);
+    private final String prefix = "silver." + name + ".";
+    private GoldOracle oracle;
+    private long published;
+    private long behindTheWatermark;
+    private VaultContent firstVault;
+    private List<CustomerFeatures> firstHistory;
+
+    @BeforeAll
+    void publishTheSilverChangeLogOfAWorkload() {
+        WorkloadParams params =
+                WorkloadParams.builder()
+                        .seed(11)
+                        .events(2_000)
+                        .set(WorkloadOptions.CUSTOMERS, 60)
+                        .set(WorkloadOptions.PRODUCTS, 40)
+                        .set(WorkloadOptions.ARRIVAL_INTERVAL, Duration.ofHours(2))
+                        .set(WorkloadOptions.MALFORMED_RATE, 0.0)
+                        .build();
+        Workload workload = Workload.of(params);
+        SilverChangeLog log = new SilverChangeLog();
+        Oracle.compute(workload.records(), workload.oracleOptions(), log);
+        oracle = GoldOracle.of(log.versions());
+
+        Map<SilverEntity, Instant> newest = new EnumMap<>(SilverEntity.class);
+        try (SilverTopics topics =
+                new SilverTopics(TestServices.kafka(), TestServices.registry().url(), prefix)) {
+            for (SilverVersion v : log.versions()) {
+                SilverEntity entity = OracleSilverRows.entity(v);
+                if (entity == null) {
+                    continue;
+                }
+                topics.send(entity, v.key(), OracleSilverRows.avro(v));
+                Instant max = newest.merge(entity, v.eventTime(), (a, b) -> a.isAfter(b) ? a : b);
+                if (v.eventTime().isBefore(max.minus(OUT_OF_ORDERNESS))) {
+                    behindTheWatermark++;
+                }
+            }
+            published = topics.flush();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void vaultAndFeaturesEqualTheOracle() throws Exception {
+        Configuration config = run("first");
+        assertThat(behindTheWatermark)
+                .as("versions arriving behind Gold's watermark, applied as corrections")
+                .isPositive();
+
+        firstVault = VaultContent.read(config);
+        Map<VaultTable, List<List<Object>>> expected = expectedVault(oracle.vault());
+        for (VaultTable table : VaultTable.values()) {
+            assertThat(firstVault.rows().get(table))
+                    .as(table.tableName())
+                    .containsExactlyInAnyOrderElementsOf(expected.get(table));
+        }
+
+        firstHistory = comparable(FeatureRows.table(config, FeatureTables.HISTORY));
+        assertThat(firstHistory)
+                .as("customer_features_history")
+                .containsExactlyInAnyOrderElementsOf(expected(oracle.featureHistory()));
+        List<CustomerFeatures> current = expected(oracle.currentFeatures());
+        assertThat(comparable(FeatureRows.table(config, FeatureTables.CURRENT)))
+                .as("customer_features")
+                .containsExactlyInAnyOrderElementsOf(current);
+        assertThat(
+                        comparable(
+                                FeatureRows.topic(
+                                        TestServices.kafka().bootstrapServers(),
+                                        TestServices.registry().url(),
+                                        config.get(GoldFeaturesOptions.FEATURES_TOPIC))))
+                .as("latest value per key on the features topic")
+                .containsExactlyInAnyOrderElementsOf(current);
+        System.out.printf(
+                "Gold: %d Silver versions (%d behind the watermark), %d feature rows, %d"
+                        + " customers, vault %s%n",
+                published,
+                behindTheWatermark,
+                firstHistory.size(),
+                current.size(),
+                counts(firstVault));
+    }
+
+    @Test
+    @Order(2)
+    void aSecondRunWithFreshStateChangesNoRow() throws Exception {
+        Configuration config = run("second");
+
+        VaultContent second = VaultContent.read(config);
+        for (VaultTable table : VaultTable.values()) {
+            assertThat(second.rows().get(table))
+                    .as(table.tableName())
+                    .hasSameSizeAs(firstVault.rows().get(table))
+                    .containsExactlyInAnyOrderElementsOf(firstVault.rows().get(table));
+        }
+        assertThat(comparable(FeatureRows.table(config, FeatureTables.HISTORY)))
+                .containsExactlyInAnyOrderElementsOf(firstHistory);
+    }
+
+    /**
+     * Runs the production graph over the Silver topics from the earliest offsets without state
+     * until its consumer group has committed every record, then drains it into a savepoint (which
+     * commits the last Iceberg files and Kafka transactions).
+     */
+    private Configuration run(String run) throws Exception {
+        Configuration config = config(name + "-" + run);
+        StreamExecutionEnvironment env = StrataEnvironment.create(config);
+        env.setParallelism(1);
+        GoldFeaturesJob.topology(config).build(env);
+        JobClient job = env.executeAsync("gold-features-" + name + "-" + run);
+
+        String group = config.get(GoldFeaturesOptions.GROUP_ID);
+        await(() -> committedOffsets(group) >= published);
+        assertThat(committedOffsets(group))
+                .as("records committed by %s", group)
+                .isEqualTo(published);
+        // Drained: the watermark goes to the end of time, as when the input is over, so the events
+        // still waiting for the slowest stream's watermark are applied before the savepoint.
+        job.stopWithSavepoint(
+                        true,
+                        TestServices.dir("savepoints-" + name).toUri().toString(),
+                        SavepointFormatType.CANONICAL)
+                .get();
+        return config;
+    }
+
+    private Configuration config(String group) {
+        Configuration c = new Configuration();
+        c.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, TestServices.kafka().bootstrapServers());
+        c.set(StrataOptions.SCHEMA_REGISTRY_URL, TestServices.registry().url());
+        c.set(
+                StrataOptions.ICEBERG_WAREHOUSE,
+                TestServices.dir("warehouse-" + name).toUri().toString());
+        c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+        c.set(GoldFeaturesOptions.INPUT_TOPIC_PREFIX, prefix);
+        c.set(GoldFeaturesOptions.GROUP_ID, group);
+        c.set(GoldFeaturesOptions.START_FROM, GoldFeaturesOptions.StartFrom.EARLIEST);
+        c.set(GoldFeaturesOptions.OUT_OF_ORDERNESS, OUT_OF_ORDERNESS);
+        c.set(GoldFeaturesOptions.FEATURES_TOPIC, "gold.customer-features." + name);
+        c.set(GoldFeaturesOptions.QUARANTINE_TOPIC, "gold.quarantine." + name);
+        c.set(GoldFeaturesOptions.TRANSACTIONAL_ID_PREFIX, group);
+        return c;
+    }
+
+    /** The oracle's vault as table rows; record sources are this test's topics. */
+    private Map<VaultTable, List<List<Object>>> expectedVault(GoldVault vault) {
+        Map<VaultTable, List<? extends Record>> tables = new EnumMap<>(VaultTable.class);
+        tables.put(VaultTable.HUB_CUSTOMER, vault.hubCustomer());
+        tables.put(VaultTable.HUB_PRODUCT, vault.hubProduct());
+        tables.put(VaultTable.HUB_ORDER, vault.hubOrder());
+        tables.put(VaultTable.LINK_CUSTOMER_ORDER, vault.linkCustomerOrder());
+        tables.put(VaultTable.LINK_ORDER_PRODUCT, vault.linkOrderProduct());
+        tables.put(VaultTable.SAT_CUSTOMER_DETAILS, vault.satCustomerDetails());
+        tables.put(VaultTable.SAT_PRODUCT_DETAILS, vault.satProductDetails());
+        tables.put(VaultTable.SAT_ORDER_HEADER, vault.satOrderHeader());
+        Map<VaultTable, List<List<Object>>> rows = new EnumMap<>(VaultTable.class);
+        tables.forEach(
+                (table, records) -> {
+                    List<List<Object>> values = new ArrayList<>();
+                    for (Record r : records) {
+                        values.add(
+                                OracleSilverRows.values(r).stream()
+                                        .map(
+                                                v ->
+                                                        v instanceof String s
+                                                                        && s.startsWith("silver.")
+                                                                ? prefix
+                                                                        + s.substring(
+                                                                                "silver.".length())
+                                                                : v)
+                                        .toList());
+                    }
+                    rows.put(table, values);
+                });
+        return rows;
+    }
+
+    private static List<CustomerFeatures> expected(
+            List<io.strata.workload.oracle.gold.FeatureRow> rows) {
+        return rows.stream()
+                .map(OracleSilverRows::features)
+                .map(OracleSilverRows::comparable)
+                .toList();
+    }
+
+    private static List<CustomerFeatures> comparable(List<CustomerFeatures> rows) {
+        return rows.stream().map(OracleSilverRows::comparable).toList();
+    }
+
+    private static Map<String, Integer> counts(VaultContent vault) {
+        Map<String, Integer> counts = new HashMap<>();
+        vault.rows().forEach((t, rows) -> counts.put(t.tableName(), rows.size()));
+        return counts;
+    }
+
+    private static long committedOffsets(String group) {
+        try {
+            return TestServices.kafka()
+                    .admin()
+                    .listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .values()
+                    .stream()
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.strata.gold;
+
+import io.strata.gold.input.SilverEntity;
+import io.strata.model.gold.CustomerFeatures;
+import io.strata.model.silver.Customer;
+import io.strata.model.silver.EntityMeta;
+import io.strata.model.silver.Order;
+import io.strata.model.silver.OrderLine;
+import io.strata.model.silver.Product;
+import io.strata.model.silver.ProductReturn;
+import io.strata.model.silver.SupportTicket;
+import io.strata.workload.oracle.SilverRows.CustomerRow;
+import io.strata.workload.oracle.SilverRows.OrderLineRow;
+import io.strata.workload.oracle.SilverRows.OrderRow;
+import io.strata.workload.oracle.SilverRows.ProductRow;
+import io.strata.workload.oracle.SilverRows.ReturnRow;
+import io.strata.workload.oracle.SilverRows.TicketRow;
+import io.strata.workload.oracle.SilverVersion;
+import io.strata.workload.oracle.gold.FeatureRow;
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/**
+ * The oracle's Silver change log as the Avro rows silver-conform publishes, and the oracle's Gold
+ * rows in the shapes the tests read back: the bridge between the workload oracle (plain Java, no
+ * Avro) and the job's tables and topics.
+ */
+final class OracleSilverRows {
+
+    private OracleSilverRows() {}
+
+    /** The entity Gold reads this version from; null for the entities it does not read. */
+    static SilverEntity entity(SilverVersion v) {
+        return switch (v.entity()) {
+            case CUSTOMER -> SilverEntity.CUSTOMER;
+            case PRODUCT -> SilverEntity.PRODUCT;
+            case ORDER -> SilverEntity.ORDER;
+            case ORDER_LINE -> SilverEntity.ORDER_LINE;
+            case SUPPORT_TICKET -> SilverEntity.SUPPORT_TICKET;
+            case PRODUCT_RETURN -> SilverEntity.PRODUCT_RETURN;
+            case INVOICE, SHIPMENT -> null;
+        };
+    }
+
+    /** The Avro row of a version Gold reads. */
+    static SpecificRecordBase avro(SilverVersion v) {
+        EntityMeta meta = meta(v);
+        if (v.row() instanceof CustomerRow c) {
+            return new Customer(
+                    meta,
+                    c.customerKey(),
+                    c.name(),
+                    c.email(),
+                    c.phone(),
+                    c.segment(),
+                    c.city(),
+                    c.country(),
+                    c.createdAt());
+        }
+        if (v.row() instanceof ProductRow p) {
+            return new Product(
+                    meta, p.productKey(), p.name(), p.category(), p.unitPrice(), p.currency());
+        }
+        if (v.row() instanceof OrderRow o) {
+            return new Order(
+                    meta,
+                    o.orderKey(),
+                    o.customerKey(),
+                    o.orderTime(),
+                    o.status(),
+                    o.channel(),
+                    o.currency(),
+                    o.totalAmount());
+        }
+        if (v.row() instanceof OrderLineRow l) {
+            return new OrderLine(
+                    meta,
+                    l.orderKey(),
+                    l.lineKey(),
+                    l.productKey(),
+                    l.quantity(),
+                    l.unitPrice(),
+                    l.lineAmount());
+        }
+        if (v.row() instanceof TicketRow t) {
+            return new SupportTicket(
+                    meta,
+                    t.ticketKey(),
+                    t.customerKey(),
+                    t.openedTime(),
+                    t.closedTime(),
+                    t.status(),
+                    t.priority(),
+                    t.subject());
+        }
+        if (v.row() instanceof ReturnRow r) {
+            return new ProductReturn(
+                    meta,
+                    r.returnKey(),
+                    r.orderKey(),
+                    r.customerKey(),
+                    r.productKey(),
+                    r.returnTime(),
+                    r.quantity(),
+                    r.refundAmount(),
+                    r.reason());
+        }
+        throw new IllegalArgumentException("Gold does not read " + v.entity());
+    }
+
+    private static EntityMeta meta(SilverVersion v) {
+        return EntityMeta.newBuilder()
+                .setTenantId(v.tenant())
+                .setApp("commerce")
+                .setSchemaVersion("oracle")
+                .setConfigVersion("oracle")
+                .setEventTime(v.eventTime())
+                .setSourceEventId("p-" + v.position())
+                .setSourcePosition(v.sourcePosition())
+                .setHashDiff("")
+                .setDeleted(v.deleted())
+                .setProcessedAt(Instant.EPOCH)
+                .build();
+    }
+
+    /** A vault row of the oracle as its column values, in table order. */
+    static List<Object> values(Record row) {
+        List<Object> values = new ArrayList<>();
+        try {
+            for (RecordComponent c : row.getClass().getRecordComponents()) {
+                values.add(c.getAccessor().invoke(row));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return values;
+    }
+
+    /** An oracle feature row as the job writes it (computed_at at the epoch). */
+    static CustomerFeatures features(FeatureRow f) {
+        return CustomerFeatures.newBuilder()
+                .setTenantId(f.tenantId())
+                .setCustomerKey(f.customerKey())
+                .setCustomerHk(f.customerHk())
+                .setOrderCount30d(f.orderCount30d())
+                .setAvgOrderValue30d(f.avgOrderValue30d())
+                .setLifetimeSpend(f.lifetimeSpend())
+                .setLifetimeOrderCount(f.lifetimeOrderCount())
+                .setFirstOrderTime(f.firstOrderTime())
+                .setLastOrderTime(f.lastOrderTime())
+                .setDaysSinceLastOrder(f.daysSinceLastOrder())
+                .setPurchaseTrend(f.purchaseTrend())
+                .setOpenSupportTickets(f.openSupportTickets())
+                .setReturnRate90d(f.returnRate90d())
+                .setValidFrom(f.validFrom())
+                .setValidTo(f.validTo())
+                .setComputedAt(Instant.EPOCH)
+                .setFeatureVersion(1)
+                .build();
+    }
+
+    /**
+     * {@code row} with its ratios rounded to 9 places: two exact ways of dividing may differ in the
+     * last bit.
+     */
+    static CustomerFeatures comparable(CustomerFeatures row) {
+        return CustomerFeatures.newBuilder(row)
+                .setPurchaseTrend(round(row.getPurchaseTrend()))
+                .setReturnRate90d(round(row.getReturnRate90d()))
+                .build();
+    }
+
+    private static Double round(Double d) {
+        return d == null ? null : Math.round(d * 1e9) / 1e9;
+    }
+}
