@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.vault.HashKeys;
+import io.strata.gold.PointInTimeLabels.Label;
+import io.strata.gold.PointInTimeLabels.Labeled;
 import io.strata.gold.features.FeatureRows;
 import io.strata.gold.input.SilverEntity;
 import io.strata.gold.sink.FeatureTables;
@@ -34,6 +37,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.types.Row;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,7 +54,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * MiniCluster. The vault tables, the feature history, the current features and the compacted topic
  * then equal the oracle's exactly, though the input's disorder puts many versions behind Gold's
  * watermark (so rows are corrected after they were first written); a second run with fresh state
- * into the same tables changes no row.
+ * into the same tables changes no row. Then the analysts' point-in-time query of {@code
+ * docs/analysts.md}, in Flink SQL over the tables, returns the oracle's features as of each label's
+ * instant.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -159,6 +165,50 @@ class GoldFeaturesITCase {
         }
         assertThat(comparable(FeatureRows.table(config, FeatureTables.HISTORY)))
                 .containsExactlyInAnyOrderElementsOf(firstHistory);
+    }
+
+    @Test
+    @Order(3)
+    void theAnalystsPointInTimeQueryReturnsTheOraclesFeaturesAsOfEachLabel() throws Exception {
+        List<Label> labels = PointInTimeLabels.sample(oracle.featureHistory(), 20);
+        List<Labeled> expected = new ArrayList<>();
+        for (Label l : labels) {
+            oracle.featuresAsOf(l.tenantId(), l.customerKey(), l.asOf())
+                    .map(f -> new Labeled(l, OracleSilverRows.features(f)).comparable())
+                    .ifPresent(expected::add);
+        }
+        assertThat(expected)
+                .as("labels with features: not those before a customer's first event")
+                .isNotEmpty()
+                .hasSizeLessThan(labels.size());
+
+        AnalystsSession session = AnalystsSession.open(written(), labels);
+        assertThat(
+                        session.rows(AnalystsDoc.pointInTimeQuery()).stream()
+                                .map(Labeled::of)
+                                .map(Labeled::comparable)
+                                .toList())
+                .as("docs/analysts.md's point-in-time query over %d labels", labels.size())
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(
+                        session.rows(
+                                "SELECT tenant_id, customer_key, "
+                                        + AnalystsDoc.customerHashKey()
+                                        + " FROM labels"))
+                .as("docs/analysts.md's customer_hk expression")
+                .containsExactlyInAnyOrderElementsOf(
+                        labels.stream().map(GoldFeaturesITCase::withHashKey).toList());
+    }
+
+    /** A label's row with the customer's hub key as {@link HashKeys} computes it. */
+    private static Row withHashKey(Label l) {
+        return Row.of(
+                l.tenantId(), l.customerKey(), HashKeys.hashKey(l.tenantId(), l.customerKey()));
+    }
+
+    /** The configuration of the tables and topic both runs wrote (the group is not used). */
+    private Configuration written() {
+        return config(name);
     }
 
     /**
