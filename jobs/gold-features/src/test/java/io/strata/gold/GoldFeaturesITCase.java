@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -54,9 +55,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * MiniCluster. The vault tables, the feature history, the current features and the compacted topic
  * then equal the oracle's exactly, though the input's disorder puts many versions behind Gold's
  * watermark (so rows are corrected after they were first written); a second run with fresh state
- * into the same tables changes no row. Then the analysts' point-in-time query of {@code
- * docs/analysts.md}, in Flink SQL over the tables, returns the oracle's features as of each label's
- * instant.
+ * into the same tables changes no row. Then the outputs are read as their users read them: the
+ * analysts' point-in-time query of {@code docs/analysts.md} in Flink SQL returns the oracle's
+ * features as of each label's instant, and a service reading the topic with Confluent's registry
+ * client sees the oracle's current features.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -200,10 +202,35 @@ class GoldFeaturesITCase {
                         labels.stream().map(GoldFeaturesITCase::withHashKey).toList());
     }
 
+    @Test
+    @Order(4)
+    void aServiceReadingTheTopicWithConfluentsClientSeesTheOraclesCurrentFeatures()
+            throws Exception {
+        Map<GenericRecord, GenericRecord> latest =
+                new FeatureTopicService(TestServices.registry().url())
+                        .latest(
+                                TestServices.kafka().bootstrapServers(),
+                                written().get(GoldFeaturesOptions.FEATURES_TOPIC));
+
+        latest.forEach(
+                (key, value) ->
+                        assertThat(customer(key))
+                                .as("key of %s", value)
+                                .isEqualTo(customer(value)));
+        assertThat(comparable(latest.values().stream().map(FeatureTopicService::features).toList()))
+                .as("latest value per key, read with Confluent's registry client")
+                .containsExactlyInAnyOrderElementsOf(expected(oracle.currentFeatures()));
+    }
+
     /** A label's row with the customer's hub key as {@link HashKeys} computes it. */
     private static Row withHashKey(Label l) {
         return Row.of(
                 l.tenantId(), l.customerKey(), HashKeys.hashKey(l.tenantId(), l.customerKey()));
+    }
+
+    /** The (tenant, customer) of a key or value of the features topic. */
+    private static List<String> customer(GenericRecord r) {
+        return List.of(r.get("tenant_id").toString(), r.get("customer_key").toString());
     }
 
     /** The configuration of the tables and topic both runs wrote (the group is not used). */
