@@ -99,16 +99,18 @@ public final class DemoCommand implements Callable<Integer> {
         SilverSummary silver = new SilverSummary(counts);
         GoldSummary gold = new GoldSummary(catalog);
         if (jobs.contains("bronze-ingest") && expected.isPresent()) {
-            await("Bronze", () -> bronze.caughtUp(expected.get()));
+            await("Bronze", "catch up with the oracle", () -> bronze.caughtUp(expected.get()));
         }
         if (jobs.contains("silver-conform") && expected.isPresent()) {
-            await("Silver", () -> silver.caughtUp(expected.get()));
+            await("Silver", "catch up with the oracle", () -> silver.caughtUp(expected.get()));
         }
         if (jobs.contains("gold-features")) {
-            // Gold has no oracle to meet here: wait until its counts hold still for three
-            // checkpoints (it commits on checkpoints).
+            // No oracle for Gold here: its counts must hold still for three checkpoints.
             Duration quiet = config.get(StrataOptions.CHECKPOINT_INTERVAL).multipliedBy(3);
-            await("Gold", () -> gold.settled(quiet));
+            await(
+                    "Gold",
+                    "settle (no count changes for " + quiet.toSeconds() + " s)",
+                    () -> gold.settled(quiet));
         }
         System.out.println("== 4. Summary");
         printSummary(stack, bronze, silver, gold, expected, cdcRows);
@@ -163,19 +165,20 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println("  cdc-capture streams from replication slot " + slot);
     }
 
-    private void await(String layer, java.util.function.BooleanSupplier caughtUp) {
+    /** Polls {@code done} until it holds or {@code --wait} is over; {@code goal} names it. */
+    private void await(String layer, String goal, java.util.function.BooleanSupplier done) {
         System.out.println(
-                "  waiting for " + layer + " to catch up (commits happen on checkpoints) ...");
+                "  waiting for " + layer + " to " + goal + " (commits happen on checkpoints) ...");
         long started = System.nanoTime();
         long deadline = started + wait.toNanos();
-        boolean done;
-        while (!(done = caughtUp.getAsBoolean()) && System.nanoTime() < deadline) {
+        boolean reached;
+        while (!(reached = done.getAsBoolean()) && System.nanoTime() < deadline) {
             sleep(Duration.ofSeconds(2));
         }
         System.out.printf(
-                "  %s %s after %.1f s%n",
+                "  %s: %s after %.1f s%n",
                 layer,
-                done ? "caught up" : "had NOT caught up",
+                reached ? "reached" : "NOT reached (see --wait)",
                 (System.nanoTime() - started) / 1e9);
     }
 
