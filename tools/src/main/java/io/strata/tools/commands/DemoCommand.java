@@ -47,6 +47,10 @@ public final class DemoCommand implements Callable<Integer> {
     private static final ConfigOption<String> CDC_SLOT_NAME =
             ConfigOptions.key("cdc.source.slot-name").stringType().noDefaultValue();
 
+    /** How long gold-features waits for a quiet input, as the configuration file states it. */
+    private static final ConfigOption<Duration> GOLD_IDLENESS =
+            ConfigOptions.key("gold.features.idleness").durationType().noDefaultValue();
+
     @Option(names = "--events", defaultValue = "50000", description = "Raw events to generate.")
     private long events;
 
@@ -105,8 +109,11 @@ public final class DemoCommand implements Callable<Integer> {
             await("Silver", "catch up with the oracle", () -> silver.caughtUp(expected.get()));
         }
         if (jobs.contains("gold-features")) {
-            // No oracle for Gold here: its counts must hold still for three checkpoints.
-            Duration quiet = config.get(StrataOptions.CHECKPOINT_INTERVAL).multipliedBy(3);
+            // No oracle for Gold here: its counts must hold still until every idle input has
+            // released the features (the last rows wait for that) and two checkpoints more.
+            Duration quiet =
+                    required(config, GOLD_IDLENESS)
+                            .plus(config.get(StrataOptions.CHECKPOINT_INTERVAL).multipliedBy(2));
             await(
                     "Gold",
                     "settle (no count changes for " + quiet.toSeconds() + " s)",
@@ -144,13 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
      * row each), as the oracle counts them.
      */
     private static void awaitCdcStreaming(LocalStack stack, Configuration config) {
-        String slot =
-                config.getOptional(CDC_SLOT_NAME)
-                        .orElseThrow(
-                                () ->
-                                        new IllegalStateException(
-                                                CDC_SLOT_NAME.key()
-                                                        + " is not set in flink-conf/strata-local.yaml"));
+        String slot = required(config, CDC_SLOT_NAME);
         ReplicationSlots slots = new ReplicationSlots(stack.postgres());
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!slots.active(slot)) {
@@ -163,6 +164,15 @@ public final class DemoCommand implements Callable<Integer> {
             sleep(Duration.ofSeconds(1));
         }
         System.out.println("  cdc-capture streams from replication slot " + slot);
+    }
+
+    private static <T> T required(Configuration config, ConfigOption<T> option) {
+        return config.getOptional(option)
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        option.key()
+                                                + " is not set in flink-conf/strata-local.yaml"));
     }
 
     /** Polls {@code done} until it holds or {@code --wait} is over; {@code goal} names it. */

@@ -23,7 +23,10 @@ import org.apache.iceberg.io.CloseableIterable;
  */
 public final class GoldSummary {
 
-    /** The vault's hubs, links and satellites, then the feature tables. */
+    /**
+     * The vault's hubs, links and satellites, the feature tables, and the Silver versions Gold
+     * refused (unreadable, or too late for the features).
+     */
     static final List<String> TABLES =
             List.of(
                     "gold.hub_customer",
@@ -35,7 +38,8 @@ public final class GoldSummary {
                     "gold.sat_product_details",
                     "gold.sat_order_header",
                     "gold.customer_features",
-                    "gold.customer_features_history");
+                    "gold.customer_features_history",
+                    "gold.quarantine");
 
     static final String CURRENT_FEATURES = "gold.customer_features";
 

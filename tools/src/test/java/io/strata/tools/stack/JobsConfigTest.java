@@ -9,7 +9,10 @@ import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The jobs' configuration rendered from {@code flink-conf/strata-local.yaml} for a stack. */
+/**
+ * The jobs' configuration rendered from {@code flink-conf/strata-local.yaml} for a stack: no
+ * placeholder left, cdc-capture pointed at the stack's Postgres, and the keys the demo reads.
+ */
 class JobsConfigTest {
 
     @TempDir Path home;
@@ -39,6 +42,8 @@ class JobsConfigTest {
                 .containsEntry(
                         "cdc.source.tables",
                         "platform.tenants;platform.customers;platform.products;platform.price_lists")
-                .containsKey("cdc.source.slot-name");
+                // ./strata demo reads these two to know what to wait for.
+                .containsKey("cdc.source.slot-name")
+                .containsKey("gold.features.idleness");
     }
 }
