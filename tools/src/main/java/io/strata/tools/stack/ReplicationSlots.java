@@ -79,7 +79,7 @@ public final class ReplicationSlots {
         }
     }
 
-    static String bytes(long n) {
+    private static String bytes(long n) {
         if (n < 1024) {
             return n + " B";
         }

@@ -57,7 +57,7 @@ public final class GoldSummary {
                     "return_rate_90d",
                     "valid_from");
 
-    /** A sample row: tenant, customer, lifetime orders and spend, 30 days, the rest. */
+    /** The format of a sample row and its header: tenant, customer, then the features. */
     private static final String ROW = "    %-8s %-16s %6s %11s %10s %9s %10s %7s %11s  %s%n";
 
     private final Catalog catalog;
@@ -141,7 +141,7 @@ public final class GoldSummary {
     }
 
     /** The current feature rows of the customers with the most orders, ties by key. */
-    List<Record> topCustomers(int n) {
+    private List<Record> topCustomers(int n) {
         TableIdentifier id = TableIdentifier.parse(CURRENT_FEATURES);
         if (!catalog.tableExists(id)) {
             return List.of();
