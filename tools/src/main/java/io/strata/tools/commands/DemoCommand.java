@@ -1,19 +1,22 @@
 package io.strata.tools.commands;
 
+import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.JobConfig;
 import io.strata.common.iceberg.IcebergCatalogs;
-import io.strata.tools.stack.FlinkCli;
 import io.strata.tools.stack.FlinkRest;
-import io.strata.tools.stack.JobCatalog;
+import io.strata.tools.stack.JobLauncher;
 import io.strata.tools.stack.JobsConfig;
 import io.strata.tools.stack.LocalStack;
+import io.strata.tools.stack.ReplicationSlots;
 import io.strata.tools.stack.StackHome;
 import io.strata.tools.summary.BronzeSummary;
+import io.strata.tools.summary.GoldSummary;
 import io.strata.tools.summary.IcebergCounts;
 import io.strata.tools.summary.SilverSummary;
 import io.strata.tools.workload.StackWorkload;
 import io.strata.workload.Workload;
 import io.strata.workload.WorkloadParams;
+import io.strata.workload.oracle.CdcProjection;
 import io.strata.workload.oracle.Expectation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +28,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.iceberg.catalog.Catalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,6 +42,14 @@ import picocli.CommandLine.Option;
                 "Start the local stack from a clean state, submit every job with `flink run`,"
                         + " generate the workload and print a per-layer summary.")
 public final class DemoCommand implements Callable<Integer> {
+
+    /** cdc-capture's slot, as the jobs' configuration file names it. */
+    private static final ConfigOption<String> CDC_SLOT_NAME =
+            ConfigOptions.key("cdc.source.slot-name").stringType().noDefaultValue();
+
+    /** How long gold-features waits for a quiet input, as the configuration file states it. */
+    private static final ConfigOption<Duration> GOLD_IDLENESS =
+            ConfigOptions.key("gold.features.idleness").durationType().noDefaultValue();
 
     @Option(names = "--events", defaultValue = "50000", description = "Raw events to generate.")
     private long events;
@@ -66,25 +80,58 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         System.out.println("== 2. Jobs (flink run)");
-        List<String> jobs = submitJobs(home);
+        List<String> jobs = new JobLauncher(home).launchAll(System.out);
+        Configuration config =
+                Configuration.fromMap(JobConfig.readFile(new JobsConfig(home).path()));
+        boolean cdc = jobs.contains("cdc-capture");
+        if (cdc) {
+            awaitCdcStreaming(stack, config);
+        }
         System.out.println("== 3. Workload (seed " + seed + ", " + events + " events)");
         Workload workload = Workload.of(WorkloadParams.builder().seed(seed).events(events).build());
-        Optional<Expectation> expected =
+        Optional<Expectation> raw =
                 new StackWorkload(stack, System.out).run(workload, true, !keepData, false);
-        IcebergCounts counts = new IcebergCounts(catalog(home));
+        // With --keep-data no OLTP changes are written, so the CDC path adds nothing to expect.
+        Optional<CdcProjection> cdcRows =
+                cdc && !keepData
+                        ? Optional.of(CdcProjection.of(workload.oltp()))
+                        : Optional.empty();
+        Optional<Expectation> expected = raw.map(e -> cdcRows.map(e::withCdc).orElse(e));
+        Catalog catalog = IcebergCatalogs.load(config);
+        IcebergCounts counts = new IcebergCounts(catalog);
         BronzeSummary bronze = new BronzeSummary(counts);
         SilverSummary silver = new SilverSummary(counts);
+        GoldSummary gold = new GoldSummary(catalog);
         if (jobs.contains("bronze-ingest") && expected.isPresent()) {
-            await("Bronze", () -> bronze.caughtUp(expected.get()));
+            await("Bronze", "catch up with the oracle", () -> bronze.caughtUp(expected.get()));
         }
         if (jobs.contains("silver-conform") && expected.isPresent()) {
-            await("Silver", () -> silver.caughtUp(expected.get()));
+            await("Silver", "catch up with the oracle", () -> silver.caughtUp(expected.get()));
+        }
+        if (jobs.contains("gold-features")) {
+            // No oracle for Gold here: its counts must hold still until every idle input has
+            // released the features (the last rows wait for that) and two checkpoints more.
+            Duration quiet =
+                    required(config, GOLD_IDLENESS)
+                            .plus(config.get(StrataOptions.CHECKPOINT_INTERVAL).multipliedBy(2));
+            await(
+                    "Gold",
+                    "settle (no count changes for " + quiet.toSeconds() + " s)",
+                    () -> gold.settled(quiet));
         }
         System.out.println("== 4. Summary");
-        printSummary(stack, bronze, silver, expected);
+        printSummary(stack, bronze, silver, gold, expected, cdcRows);
+        if (!jobs.contains("quality-async")) {
+            System.out.println("-- Quality: quality-async is not built yet");
+        }
         return 0;
     }
 
+    /**
+     * Stops the stack and deletes its data: topics, schemas, Flink state, the warehouse and
+     * Postgres's data directory, and with it cdc-capture's replication slot and publication (`up`
+     * then creates the OLTP schema afresh, and the job the slot).
+     */
     private void reset(LocalStack stack) throws IOException {
         Path home = stack.home().home();
         System.out.println("== 0. Clean state: stopping the stack and clearing " + home);
@@ -98,71 +145,50 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private List<String> submitJobs(StackHome home) {
-        JobCatalog catalog = new JobCatalog(home);
-        FlinkRest rest = new FlinkRest(home);
-        Path config = new JobsConfig(home).path();
-        List<String> runnable = catalog.runnable();
-        for (String job : JobCatalog.JOBS) {
-            if (!runnable.contains(job)) {
-                System.out.println("  " + job + ": not built yet (no runnable jar), skipped");
-                continue;
-            }
-            boolean running =
-                    rest.jobs().stream()
-                            .anyMatch(j -> j.name().equals(job) && j.state().equals("RUNNING"));
-            if (running) {
-                System.out.println("  " + job + ": already RUNNING");
-                continue;
-            }
-            int rc =
-                    new FlinkCli(home)
-                            .run(
-                                    List.of(
-                                            "run",
-                                            "-d",
-                                            catalog.jar(job).toString(),
-                                            "--config",
-                                            config.toString()));
-            if (rc != 0) {
+    /**
+     * Waits until cdc-capture streams from its replication slot, so every OLTP change written
+     * afterwards reaches Bronze as its own event (a snapshot would fold earlier changes into one
+     * row each), as the oracle counts them.
+     */
+    private static void awaitCdcStreaming(LocalStack stack, Configuration config) {
+        String slot = required(config, CDC_SLOT_NAME);
+        ReplicationSlots slots = new ReplicationSlots(stack.postgres());
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!slots.active(slot)) {
+            if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(
-                        "flink run of " + job + " failed (exit " + rc + ")");
-            }
-        }
-        awaitRunning(rest, runnable);
-        return runnable;
-    }
-
-    private void awaitRunning(FlinkRest rest, List<String> jobs) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            long running =
-                    rest.jobs().stream()
-                            .filter(j -> jobs.contains(j.name()) && j.state().equals("RUNNING"))
-                            .count();
-            if (running >= jobs.size()) {
-                rest.printJobs(System.out);
-                return;
+                        "cdc-capture does not stream from replication slot "
+                                + slot
+                                + " after 120 s");
             }
             sleep(Duration.ofSeconds(1));
         }
-        rest.printJobs(System.out);
-        throw new IllegalStateException("Not every job reached RUNNING within 60 s: " + jobs);
+        System.out.println("  cdc-capture streams from replication slot " + slot);
     }
 
-    private void await(String layer, java.util.function.BooleanSupplier caughtUp) {
+    private static <T> T required(Configuration config, ConfigOption<T> option) {
+        return config.getOptional(option)
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        option.key()
+                                                + " is not set in flink-conf/strata-local.yaml"));
+    }
+
+    /** Polls {@code done} until it holds or {@code --wait} is over; {@code goal} names it. */
+    private void await(String layer, String goal, java.util.function.BooleanSupplier done) {
         System.out.println(
-                "  waiting for " + layer + " to catch up (commits happen on checkpoints) ...");
+                "  waiting for " + layer + " to " + goal + " (commits happen on checkpoints) ...");
         long started = System.nanoTime();
         long deadline = started + wait.toNanos();
-        boolean done;
-        while (!(done = caughtUp.getAsBoolean()) && System.nanoTime() < deadline) {
+        boolean reached;
+        while (!(reached = done.getAsBoolean()) && System.nanoTime() < deadline) {
             sleep(Duration.ofSeconds(2));
         }
         System.out.printf(
-                "  %s %s after %.1f s%n",
+                "  %s: %s after %.1f s%n",
                 layer,
-                done ? "caught up" : "had NOT caught up",
+                reached ? "reached" : "NOT reached (see --wait)",
                 (System.nanoTime() - started) / 1e9);
     }
 
@@ -170,7 +196,9 @@ public final class DemoCommand implements Callable<Integer> {
             LocalStack stack,
             BronzeSummary bronze,
             SilverSummary silver,
-            Optional<Expectation> expected) {
+            GoldSummary gold,
+            Optional<Expectation> expected,
+            Optional<CdcProjection> cdc) {
         System.out.println("-- Raw (what was sent, per tenant; the oracle's expectation)");
         expected.ifPresent(e -> StackWorkload.printExpectation(e, System.out));
         System.out.println("-- Bronze (Iceberg " + BronzeSummary.EVENTS_TABLE + ")");
@@ -178,6 +206,12 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.println(
                 "-- Silver (Iceberg silver.*, upserted; rows after updates and deletes)");
         silver.print(expected, System.out);
+        cdc.ifPresent(
+                c ->
+                        System.out.printf(
+                                "  expected includes %,d customers and %,d products from the OLTP"
+                                        + " tables (CDC)%n",
+                                c.customers().size(), c.products().size()));
         FlinkRest flink = new FlinkRest(stack.home());
         // The JobManager serves metrics from a cache refreshed every few seconds: ask again.
         Optional<Double> seen = Optional.empty();
@@ -195,18 +229,15 @@ public final class DemoCommand implements Callable<Integer> {
                             + " copies per row)%n",
                     seen.get(), written.get(), seen.get() / written.get());
         }
-        System.out.println("-- Gold, quality: jobs not built yet");
+        System.out.println("-- Gold (Iceberg gold.*: Data Vault and customer features)");
+        gold.print(System.out, 3);
         System.out.println("-- Stack");
         stack.status(System.out);
+        new ReplicationSlots(stack.postgres()).print(System.out);
         FlinkRest rest = new FlinkRest(stack.home());
         if (rest.reachable()) {
             rest.printJobs(System.out);
         }
-    }
-
-    private static org.apache.iceberg.catalog.Catalog catalog(StackHome home) {
-        Path config = new JobsConfig(home).path();
-        return IcebergCatalogs.load(Configuration.fromMap(JobConfig.readFile(config)));
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -2,12 +2,17 @@ package io.strata.tools.commands;
 
 import io.strata.tools.stack.FlinkRest;
 import io.strata.tools.stack.LocalStack;
+import io.strata.tools.stack.ReplicationSlots;
 import io.strata.tools.stack.StackHome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code ./strata status}: each service and the Flink jobs. */
-@Command(name = "status", description = "Show each service (state, port, PID) and the Flink jobs.")
+/** {@code ./strata status}: each service, the replication slots (CDC) and the Flink jobs. */
+@Command(
+        name = "status",
+        description =
+                "Show each service (state, port, PID), the replication slots (CDC) and the Flink"
+                        + " jobs.")
 public final class StatusCommand implements Callable<Integer> {
 
     @Override
@@ -15,6 +20,9 @@ public final class StatusCommand implements Callable<Integer> {
         LocalStack stack = new LocalStack(StackHome.fromEnvironment());
         System.out.println("Local stack in " + stack.home().home());
         stack.status(System.out);
+        if (stack.postgres().running().isPresent()) {
+            new ReplicationSlots(stack.postgres()).print(System.out);
+        }
         FlinkRest flink = new FlinkRest(stack.home());
         if (flink.reachable()) {
             System.out.println();

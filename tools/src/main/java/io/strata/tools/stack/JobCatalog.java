@@ -3,16 +3,35 @@ package io.strata.tools.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarFile;
 
-/** The four Strata jobs and where their shaded jars are built. */
+/** The Strata jobs, the shaded jars they are built into, and how {@code flink run} starts each. */
 public final class JobCatalog {
 
+    /**
+     * A job as it runs on the cluster.
+     *
+     * @param name the job's name on the cluster
+     * @param module the module under {@code jobs/} whose shaded jar holds it
+     * @param entryClass the class {@code flink run -c} starts, for a job that is not its jar's
+     *     {@code Main-Class}; empty for the one that is
+     */
+    public record Job(String name, String module, Optional<String> entryClass) {}
+
     /** Every job in dependency order (a job's inputs are produced by the ones before it). */
-    public static final List<String> JOBS =
-            List.of("bronze-ingest", "silver-conform", "gold-features", "quality-async");
+    public static final List<Job> JOBS =
+            List.of(
+                    new Job(
+                            "cdc-capture",
+                            "bronze-ingest",
+                            Optional.of("io.strata.bronze.cdc.CdcCaptureJob")),
+                    new Job("bronze-ingest", "bronze-ingest", Optional.empty()),
+                    new Job("silver-conform", "silver-conform", Optional.empty()),
+                    new Job("gold-features", "gold-features", Optional.empty()),
+                    new Job("quality-async", "quality-async", Optional.empty()));
 
     private final StackHome home;
 
@@ -20,21 +39,39 @@ public final class JobCatalog {
         this.home = home;
     }
 
-    public Path jar(String job) {
+    /** The shaded jar of a module under {@code jobs/}. */
+    public Path jar(String module) {
         return home.repo()
                 .resolve("jobs")
-                .resolve(job)
+                .resolve(module)
                 .resolve("target")
-                .resolve("strata-" + job + "-" + StackHome.version() + ".jar");
+                .resolve("strata-" + module + "-" + StackHome.version() + ".jar");
     }
 
-    /** The job's main class when its jar is built and runnable ({@code Main-Class} present). */
-    public Optional<String> mainClass(String job) {
-        Path jar = jar(job);
+    public static Job job(String name) {
+        return JOBS.stream()
+                .filter(j -> j.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown job " + name));
+    }
+
+    /**
+     * The class that starts the job when its jar is built and can run it: the entry class when the
+     * jar holds it, else the jar's {@code Main-Class}.
+     */
+    public Optional<String> mainClass(String name) {
+        Job job = job(name);
+        Path jar = jar(job.module());
         if (!Files.isRegularFile(jar)) {
             return Optional.empty();
         }
         try (JarFile file = new JarFile(jar.toFile())) {
+            if (job.entryClass().isPresent()) {
+                String entry = job.entryClass().get();
+                return file.getEntry(entry.replace('.', '/') + ".class") != null
+                        ? job.entryClass()
+                        : Optional.empty();
+            }
             var manifest = file.getManifest();
             String main =
                     manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
@@ -45,7 +82,19 @@ public final class JobCatalog {
     }
 
     /** The jobs that exist so far: built and runnable. */
-    public List<String> runnable() {
-        return JOBS.stream().filter(j -> mainClass(j).isPresent()).toList();
+    public List<Job> runnable() {
+        return JOBS.stream().filter(j -> mainClass(j.name()).isPresent()).toList();
+    }
+
+    /**
+     * The Flink CLI arguments that submit the job detached with the jobs' configuration file, and
+     * {@code extra} job arguments after it (they win over the file).
+     */
+    public List<String> runArguments(Job job, Path config, List<String> extra) {
+        List<String> args = new ArrayList<>(List.of("run", "-d"));
+        job.entryClass().ifPresent(c -> args.addAll(List.of("-c", c)));
+        args.addAll(List.of(jar(job.module()).toString(), "--config", config.toString()));
+        args.addAll(extra);
+        return args;
     }
 }

@@ -35,7 +35,9 @@ public final class JobsConfig {
         return template.replace("{{stack.home}}", home.home().toString())
                 .replace("{{repo}}", home.repo().toString())
                 .replace("{{kafka.port}}", home.get(StackOptions.KAFKA_PORT).toString())
-                .replace("{{registry.port}}", home.get(StackOptions.REGISTRY_PORT).toString());
+                .replace("{{registry.port}}", home.get(StackOptions.REGISTRY_PORT).toString())
+                .replace("{{postgres.port}}", home.get(StackOptions.POSTGRES_PORT).toString())
+                .replace("{{postgres.database}}", home.get(StackOptions.POSTGRES_DATABASE));
     }
 
     public Path path() {

@@ -1,13 +1,15 @@
 package io.strata.tools.summary;
 
-import io.strata.workload.oracle.BronzeCounts;
 import io.strata.workload.oracle.Expectation;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** Bronze as it stands in Iceberg, per tenant, next to what the oracle says it must hold. */
+/**
+ * Bronze as it stands in Iceberg, per tenant, next to what the oracle says it must hold: accepted
+ * raw records plus, when cdc-capture runs, the OLTP change events.
+ */
 public final class BronzeSummary {
 
     public static final String EVENTS_TABLE = "bronze.events";
@@ -28,7 +30,7 @@ public final class BronzeSummary {
     public boolean caughtUp(Expectation expected) {
         long rows =
                 eventsPerTenant().map(m -> m.values().stream().mapToLong(v -> v).sum()).orElse(0L);
-        return rows >= expected.bronzeTotal().accepted();
+        return rows >= expected.bronzeRowsTotal();
     }
 
     public void print(Optional<Expectation> expected, PrintStream out) {
@@ -38,19 +40,26 @@ public final class BronzeSummary {
             out.println("  bronze.events does not exist yet (bronze-ingest not running?)");
             return;
         }
-        out.printf("  %-14s %12s %12s%n", "TENANT", "BRONZE ROWS", "EXPECTED");
+        out.printf("  %-14s %12s %12s   %s%n", "TENANT", "BRONZE ROWS", "EXPECTED", "(RAW + CDC)");
         TreeSet<String> tenants = new TreeSet<>(events.get().keySet());
-        expected.ifPresent(e -> tenants.addAll(e.bronze().keySet()));
+        expected.ifPresent(
+                e -> {
+                    tenants.addAll(e.bronze().keySet());
+                    tenants.addAll(e.cdcEvents().keySet());
+                });
         for (String tenant : tenants) {
-            long expectedRows =
-                    expected.map(e -> e.bronze().get(tenant))
-                            .map(BronzeCounts::accepted)
-                            .orElse(-1L);
             out.printf(
-                    "  %-14s %,12d %12s%n",
+                    "  %-14s %,12d %12s   %s%n",
                     tenant,
                     events.get().getOrDefault(tenant, 0L),
-                    expectedRows < 0 ? "-" : String.format("%,d", expectedRows));
+                    expected.map(e -> String.format("%,d", e.bronzeRows(tenant))).orElse("-"),
+                    expected.map(
+                                    e ->
+                                            String.format(
+                                                    "(%,d + %,d)",
+                                                    e.bronze(tenant).accepted(),
+                                                    e.cdcEvents().getOrDefault(tenant, 0L)))
+                            .orElse(""));
         }
         out.println("  bronze.quarantine by reason: " + quarantine.orElse(Map.of()));
         expected.ifPresent(

@@ -73,7 +73,8 @@ class LocalStackIT {
                 .content()
                 .contains(
                         "bootstrap-servers: localhost:" + stack.home().get(StackOptions.KAFKA_PORT))
-                .contains("warehouse: file://" + stateDir + "/warehouse");
+                .contains("warehouse: file://" + stateDir + "/warehouse")
+                .contains("port: " + stack.home().get(StackOptions.POSTGRES_PORT));
 
         // Starting twice is harmless: every service reports it is already running.
         ByteArrayOutputStream again = new ByteArrayOutputStream();
@@ -112,14 +113,10 @@ class LocalStackIT {
         int rc =
                 new FlinkCli(stack.home())
                         .run(
-                                List.of(
-                                        "run",
-                                        "-d",
-                                        jobs.jar("bronze-ingest").toString(),
-                                        "--config",
-                                        config.toString(),
-                                        "--strata.checkpoint.interval",
-                                        "2s"));
+                                jobs.runArguments(
+                                        JobCatalog.job("bronze-ingest"),
+                                        config,
+                                        List.of("--strata.checkpoint.interval", "2s")));
         assertThat(rc).isZero();
         FlinkRest rest = new FlinkRest(stack.home());
         awaitTrue(

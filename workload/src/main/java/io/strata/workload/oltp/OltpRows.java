@@ -47,7 +47,7 @@ final class OltpRows {
         return new Object[] {
             t.id(),
             id,
-            t.customerKeys().format(id),
+            t.platformCustomerKeys().format(id),
             first + " " + last,
             "account" + id + "@" + rng.pick(Vocabulary.EMAIL_DOMAINS),
             rng.chance(0.1) ? null : "+1-555-" + (1000 + rng.nextInt(9000)),
@@ -78,7 +78,7 @@ final class OltpRows {
         return new Object[] {
             t.id(),
             id,
-            t.productKeys().format(id),
+            t.platformProductKeys().format(id),
             name,
             rng.pick(Vocabulary.CATEGORIES),
             BigDecimal.valueOf(rng.between(199, 49_999), 2),

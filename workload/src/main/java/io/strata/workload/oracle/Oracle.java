@@ -133,6 +133,6 @@ public final class Oracle {
                                         c.late)));
         Map<String, Map<QuarantineReason, Long>> quarantine = new TreeMap<>();
         silverQuarantine.forEach((t, m) -> quarantine.put(t, Map.copyOf(m)));
-        return new Expectation(input, bronze, quarantine, silver.state());
+        return new Expectation(input, bronze, quarantine, silver.state(), Map.of());
     }
 }

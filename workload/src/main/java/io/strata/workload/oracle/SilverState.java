@@ -10,10 +10,12 @@ import io.strata.workload.oracle.SilverRows.ShipmentRow;
 import io.strata.workload.oracle.SilverRows.TicketRow;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The expected final Silver tables: live rows only, each list sorted by tenant and key. */
@@ -83,6 +85,23 @@ public final class SilverState {
         return tickets;
     }
 
+    /**
+     * These tables with customers and products of another source added; refuses a (tenant, key)
+     * this state already holds, since two sources writing one row would make the result depend on
+     * their interleaving.
+     */
+    SilverState withCdc(List<CustomerRow> moreCustomers, List<ProductRow> moreProducts) {
+        return new SilverState(
+                disjointUnion(customers, moreCustomers, CustomerRow::tenantId, CustomerRow::key),
+                disjointUnion(products, moreProducts, ProductRow::tenantId, ProductRow::key),
+                orders,
+                orderLines,
+                invoices,
+                shipments,
+                returns,
+                tickets);
+    }
+
     /** Row counts per entity name (customer, product, order, ...). */
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -119,6 +138,21 @@ public final class SilverState {
     @Override
     public String toString() {
         return "SilverState" + counts();
+    }
+
+    private static <R> List<R> disjointUnion(
+            List<R> rows, List<R> more, Function<R, String> tenant, Function<R, String> key) {
+        Set<String> keys = new HashSet<>();
+        rows.forEach(r -> keys.add(tenant.apply(r) + '\u0000' + key.apply(r)));
+        for (R r : more) {
+            if (!keys.add(tenant.apply(r) + '\u0000' + key.apply(r))) {
+                throw new IllegalStateException(
+                        "Two sources write the Silver row " + tenant.apply(r) + "/" + key.apply(r));
+            }
+        }
+        List<R> union = new ArrayList<>(rows);
+        union.addAll(more);
+        return union;
     }
 
     private static <R> List<R> sorted(

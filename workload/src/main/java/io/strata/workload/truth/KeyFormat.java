@@ -6,6 +6,9 @@ package io.strata.workload.truth;
  */
 public record KeyFormat(String prefix, int width, long numericBase) {
 
+    /** How far a numeric format's platform key space lies above its own. */
+    static final long PLATFORM_NUMERIC_OFFSET = 1_000_000_000L;
+
     public static KeyFormat padded(String prefix, int width) {
         return new KeyFormat(prefix, width, -1);
     }
@@ -17,6 +20,18 @@ public record KeyFormat(String prefix, int width, long numericBase) {
 
     public boolean isNumeric() {
         return numericBase >= 0;
+    }
+
+    /**
+     * The same kind of key in a key space of its own, for the objects the platform's OLTP tables
+     * number rather than the tenant's system: {@code "P"} in front of the prefix ({@code C-000042}
+     * becomes {@code PC-000042}), or numbers from a base {@value #PLATFORM_NUMERIC_OFFSET} higher
+     * (distinct while the tenant numbers fewer objects than that).
+     */
+    public KeyFormat platform() {
+        return isNumeric()
+                ? numeric(numericBase + PLATFORM_NUMERIC_OFFSET)
+                : padded("P" + prefix, width);
     }
 
     public String format(long sequence) {

@@ -32,6 +32,20 @@ public record TenantProfile(
         KeyFormat returnKeys,
         KeyFormat ticketKeys) {
 
+    /**
+     * Keys of the customers in the platform's OLTP table ({@code platform.customers.external_ref}):
+     * apart from the webhook customers' keys, so the CDC path and the webhooks never write the same
+     * Silver customer.
+     */
+    public KeyFormat platformCustomerKeys() {
+        return customerKeys.platform();
+    }
+
+    /** Keys of the products in the platform's OLTP table ({@code platform.products.sku}). */
+    public KeyFormat platformProductKeys() {
+        return productKeys.platform();
+    }
+
     /** Truncates a time to this tenant's precision. */
     public long truncate(long epochMillis) {
         return epochMillis - Math.floorMod(epochMillis, timePrecisionMillis);

@@ -9,6 +9,7 @@ import io.strata.model.silver.Customer;
 import io.strata.model.silver.Product;
 import io.strata.silver.config.CanonicalEntity;
 import io.strata.silver.testing.BronzeEvents;
+import io.strata.silver.testing.OracleRows;
 import io.strata.silver.testing.SilverTables;
 import io.strata.silver.testing.TenantFiles;
 import io.strata.workload.Workload;
@@ -17,6 +18,7 @@ import io.strata.workload.WorkloadParams;
 import io.strata.workload.oltp.OltpChange;
 import io.strata.workload.oltp.OltpTable;
 import io.strata.workload.oltp.OltpWorkload;
+import io.strata.workload.oracle.CdcProjection;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * The generator's OLTP seed and changes, as the cdc-capture job writes them (Debezium envelopes,
  * numerics as exact JSON numbers, timestamptz as ISO-8601 UTC, jsonb as text), through the tenant
  * files' {@code cdc:} rules: Silver's customers and products equal the rows the OLTP oracle says
- * Postgres holds at the end (inserts, updates and deletes applied in commit order).
+ * Postgres holds at the end (inserts, updates and deletes applied in commit order), and those the
+ * workload oracle's {@link CdcProjection} predicts.
  */
 class CdcOltpStateTest {
 
@@ -140,6 +143,13 @@ class CdcOltpStateTest {
                         });
         assertThat(actualProducts).isEqualTo(products);
         assertThat(customers.size()).isGreaterThan(150);
+
+        // The workload oracle's CDC projection predicts exactly these rows.
+        CdcProjection oracle = CdcProjection.of(oltp);
+        assertThat(OracleRows.customers(silver))
+                .containsExactlyInAnyOrderElementsOf(oracle.customers());
+        assertThat(OracleRows.products(silver))
+                .containsExactlyInAnyOrderElementsOf(oracle.products());
         assertThat(ignored).isPositive();
     }
 
