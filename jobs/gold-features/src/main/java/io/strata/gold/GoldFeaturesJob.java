@@ -7,9 +7,11 @@ import io.strata.common.kafka.KafkaSources;
 import io.strata.common.kafka.RawKafkaRecord;
 import io.strata.gold.features.FeatureSinks;
 import io.strata.gold.input.SilverEntity;
+import io.strata.gold.sink.GoldManifest;
 import io.strata.gold.sink.GoldQuarantine;
 import io.strata.gold.sink.IcebergFeatureSinks;
 import io.strata.gold.sink.KafkaFeatureSinks;
+import io.strata.gold.sink.ManifestSink;
 import io.strata.gold.sink.QuarantineSink;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +51,19 @@ public final class GoldFeaturesJob {
                                 GoldQuarantine.iceberg(config), GoldQuarantine.kafka(config))
                         : GoldQuarantine.iceberg(config);
         return new GoldFeaturesTopology(
-                config, silverSource(config), vaultSinks(config), featureSinks(config), quarantine);
+                config,
+                silverSource(config),
+                vaultSinks(config),
+                featureSinks(config),
+                quarantine,
+                manifestSink(config));
+    }
+
+    /** The manifest topic, unless Kafka output is off. */
+    public static ManifestSink manifestSink(ReadableConfig config) {
+        return config.get(GoldFeaturesOptions.KAFKA_OUTPUT_ENABLED)
+                ? GoldManifest.kafka(config)
+                : ManifestSink.none();
     }
 
     /** One Kafka source over every Silver topic Gold reads. */

@@ -100,7 +100,10 @@ public final class GoldFeaturesOptions {
                     .booleanType()
                     .defaultValue(true)
                     .withDescription(
-                            "Whether the features and quarantine are also written to Kafka.");
+                            "Whether Kafka is written: the features and quarantine topics (both"
+                                    + " also in Iceberg) and the manifest topic"
+                                    + " (strata.manifest.topic, the only home of Gold's"
+                                    + " manifest).");
 
     public static final ConfigOption<String> FEATURES_TOPIC =
             key("gold.output.features-topic")

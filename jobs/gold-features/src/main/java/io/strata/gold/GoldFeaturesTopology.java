@@ -3,18 +3,25 @@ package io.strata.gold;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.common.manifest.ManifestTally;
+import io.strata.common.manifest.Manifests;
+import io.strata.common.manifest.QuarantineTallies;
 import io.strata.gold.features.FeatureSinks;
 import io.strata.gold.features.FeaturesGraph;
 import io.strata.gold.input.DecodeSilverRows;
 import io.strata.gold.input.SilverStreams;
+import io.strata.gold.sink.ManifestSink;
 import io.strata.gold.sink.QuarantineSink;
 import io.strata.gold.vault.VaultGraph;
 import io.strata.gold.vault.VaultSinks;
+import io.strata.model.Layer;
+import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -22,8 +29,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The gold-features graph: Silver topics → decode per entity (poison to quarantine) → the Data
  * Vault (hubs, links, satellites) and, in event time, the customer features (history, current,
- * topic). Definitions: {@code docs/gold.md}. Sources and sinks are injected, so tests run the same
- * graph over their own.
+ * topic), plus the manifest (per tenant, Silver topic and checkpoint, with lineage to Silver's).
+ * Definitions: {@code docs/gold.md}. Sources and sinks are injected, so tests run the same graph
+ * over their own.
  */
 public final class GoldFeaturesTopology {
 
@@ -35,18 +43,21 @@ public final class GoldFeaturesTopology {
     private final VaultSinks vaultSinks;
     private final FeatureSinks featureSinks;
     private final QuarantineSink quarantineSink;
+    private final ManifestSink manifestSink;
 
     public GoldFeaturesTopology(
             ReadableConfig config,
             Source<RawKafkaRecord, ?, ?> silver,
             VaultSinks vaultSinks,
             FeatureSinks featureSinks,
-            QuarantineSink quarantineSink) {
+            QuarantineSink quarantineSink,
+            ManifestSink manifestSink) {
         this.config = config;
         this.silver = silver;
         this.vaultSinks = vaultSinks;
         this.featureSinks = featureSinks;
         this.quarantineSink = quarantineSink;
+        this.manifestSink = manifestSink;
     }
 
     /** Adds the graph to {@code env}. */
@@ -59,6 +70,25 @@ public final class GoldFeaturesTopology {
                 FeaturesGraph.build(streams, config, featureSinks, UIDS);
 
         quarantineSink.quarantine(decoded.getSideOutput(DecodeSilverRows.POISON).union(late), UIDS);
+        manifest(decoded);
+    }
+
+    /**
+     * One manifest record per tenant, Silver topic and checkpoint window: the row versions read,
+     * with lineage to the Silver manifest records that counted their Bronze events, and the
+     * unreadable records; to the manifest sink. Tests of one part of the graph add it to theirs.
+     */
+    void manifest(SingleOutputStreamOperator<Void> decoded) {
+        DataStream<ManifestTally> tallies =
+                decoded.getSideOutput(DecodeSilverRows.TALLIES)
+                        .union(
+                                decoded.getSideOutput(DecodeSilverRows.POISON)
+                                        .map(new QuarantineTallies())
+                                        .uid(UIDS.of("tally-poison"))
+                                        .name("Tally unreadable records"));
+        manifestSink.manifest(
+                Manifests.of(tallies, Layer.GOLD, UIDS, new AvroTypeInfo<>(ManifestRecord.class)),
+                UIDS);
     }
 
     /**

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.serde.ConfluentAvroDeserializer;
+import io.strata.common.serde.RegistryClientConfig;
 import io.strata.common.vault.HashKeys;
 import io.strata.gold.input.SilverEntity;
 import io.strata.gold.input.SilverStreams;
@@ -20,6 +22,7 @@ import io.strata.gold.vault.SilverTopics;
 import io.strata.gold.vault.VaultContent;
 import io.strata.gold.vault.VaultGraph;
 import io.strata.gold.vault.VaultTable;
+import io.strata.model.Layer;
 import io.strata.model.gold.HubCustomer;
 import io.strata.model.gold.HubOrder;
 import io.strata.model.gold.HubProduct;
@@ -28,20 +31,30 @@ import io.strata.model.gold.LinkOrderProduct;
 import io.strata.model.gold.SatCustomerDetails;
 import io.strata.model.gold.SatOrderHeader;
 import io.strata.model.gold.SatProductDetails;
+import io.strata.model.ops.ManifestRecord;
+import io.strata.model.silver.EntityMeta;
 import io.strata.testing.FlinkMiniCluster;
 import io.strata.testing.TestServices;
+import io.strata.testing.TopicReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -55,13 +68,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The vault on the MiniCluster over real Kafka and real Iceberg: Silver rows of two tenants
- * (changes, A → B → A, deletes, a changed customer on an order, missing references) are published
- * to the Silver topics, and the production source, decoder, {@link VaultGraph} and Iceberg sinks
- * run until the consumer group has committed every record, then stop with a savepoint (which
- * commits the last Iceberg files). The tables then hold exactly the expected hubs, links and
- * satellites; a second run over the same topics with fresh state, into the same tables, leaves them
- * unchanged.
+ * The vault and the manifest on the MiniCluster over real Kafka and real Iceberg: Silver rows of
+ * two tenants (changes, A → B → A, deletes, a changed customer on an order, missing references) and
+ * one unreadable record are published to the Silver topics, and the production source, decoder,
+ * {@link VaultGraph}, manifest and sinks run until the consumer group has committed every record,
+ * then stop with a savepoint (which commits the last Iceberg files and manifest records). The
+ * tables then hold exactly the expected hubs, links and satellites; the run's Gold manifest counts
+ * every record read once, with the Silver manifest ids of the rows as lineage; a second run over
+ * the same topics with fresh state, into the same tables, leaves them unchanged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -78,6 +92,16 @@ class GoldVaultITCase {
     private final String products = prefix + "product";
     private final String orders = prefix + "order";
     private final String lines = prefix + "order_line";
+
+    /** What the manifest must count, per {@code tenant topic}: the row versions read. */
+    private final Map<String, Long> rowsRead = new TreeMap<>();
+
+    /** What the manifest must count, per {@code tenant topic}: the unreadable records. */
+    private final Map<String, Long> unreadableRead = new TreeMap<>();
+
+    /** The lineage the manifest must name: per tenant, the rows' Silver manifest ids. */
+    private final Map<String, Set<String>> silverManifestIds = new TreeMap<>();
+
     private SilverTopics topics;
     private long published;
     private VaultContent firstRun;
@@ -101,6 +125,9 @@ class GoldVaultITCase {
         sendLine("o-1/1", line(ACME, "o-1", "1", "p-1", at(2)));
         sendLine("o-1/2", line(ACME, "o-1", "2", "p-2", at(2)));
         sendLine("o-3/1", line(ACME, "o-3", "1", null, at(4)));
+        topics.sendUnreadable(
+                SilverEntity.ORDER, ACME + "|o-9", "not avro".getBytes(StandardCharsets.UTF_8));
+        unreadableRead.put(ACME + " " + orders, 1L);
         published = topics.flush();
     }
 
@@ -126,6 +153,44 @@ class GoldVaultITCase {
 
     @Test
     @Order(2)
+    void theManifestCountsEveryRecordReadOnceWithTheRowsSilverManifestIdsAsLineage()
+            throws Exception {
+        await(() -> manifestTotal(manifest("first")) >= published);
+
+        Map<String, Long> rows = new TreeMap<>();
+        Map<String, Long> unreadable = new TreeMap<>();
+        Map<String, Set<String>> lineage = new TreeMap<>();
+        List<ManifestRecord> manifest = manifest("first");
+        for (ManifestRecord m : manifest) {
+            String key = m.getTenantId() + " " + m.getSourceSystem();
+            rows.merge(key, m.getRecordCount(), Long::sum);
+            if (m.getQualityChecks().getQuarantineCount() > 0) {
+                unreadable.merge(key, m.getQualityChecks().getQuarantineCount(), Long::sum);
+            }
+            lineage.computeIfAbsent(m.getTenantId(), t -> new TreeSet<>()).addAll(m.getLineage());
+        }
+
+        assertThat(rows).isEqualTo(rowsRead);
+        assertThat(unreadable).isEqualTo(unreadableRead);
+        assertThat(lineage).isEqualTo(silverManifestIds);
+        assertThat(manifest)
+                .allSatisfy(
+                        m -> {
+                            assertThat(m.getLayer()).isEqualTo(Layer.GOLD);
+                            assertThat(m.getJob()).isEqualTo("gold-features");
+                            assertThat(m.getManifestId())
+                                    .isEqualTo(
+                                            "GOLD/"
+                                                    + m.getTenantId()
+                                                    + "/"
+                                                    + m.getSourceSystem()
+                                                    + "/"
+                                                    + m.getBatchId());
+                        });
+    }
+
+    @Test
+    @Order(3)
     void aSecondRunWithFreshStateLeavesTheTablesUnchanged() throws Exception {
         VaultContent secondRun = run("second");
 
@@ -150,11 +215,13 @@ class GoldVaultITCase {
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
         env.setParallelism(1);
         GoldFeaturesTopology topology = GoldFeaturesJob.topology(config);
+        SingleOutputStreamOperator<Void> decoded = topology.decodedSilver(env);
         VaultGraph.build(
-                SilverStreams.of(topology.decodedSilver(env)),
+                SilverStreams.of(decoded),
                 config,
                 GoldFeaturesJob.vaultSinks(config),
                 GoldFeaturesTopology.UIDS);
+        topology.manifest(decoded);
         JobClient job = env.executeAsync("gold-vault-" + name + "-" + run);
 
         String group = config.get(GoldFeaturesOptions.GROUP_ID);
@@ -181,7 +248,41 @@ class GoldVaultITCase {
         c.set(GoldFeaturesOptions.INPUT_TOPIC_PREFIX, prefix);
         c.set(GoldFeaturesOptions.GROUP_ID, group);
         c.set(GoldFeaturesOptions.START_FROM, GoldFeaturesOptions.StartFrom.EARLIEST);
+        c.set(GoldFeaturesOptions.TRANSACTIONAL_ID_PREFIX, group);
+        c.set(StrataOptions.MANIFEST_TOPIC, manifestTopic(group));
         return c;
+    }
+
+    private static String manifestTopic(String group) {
+        return "ops.manifest." + group;
+    }
+
+    /** Rows and unreadable records the manifest counts. */
+    private static long manifestTotal(List<ManifestRecord> manifest) {
+        return manifest.stream()
+                .mapToLong(m -> m.getRecordCount() + m.getQualityChecks().getQuarantineCount())
+                .sum();
+    }
+
+    /** The committed manifest records of run {@code run}. */
+    private List<ManifestRecord> manifest(String run) {
+        ConfluentAvroDeserializer<ManifestRecord> values =
+                new ConfluentAvroDeserializer<>(
+                        ManifestRecord.class,
+                        RegistryClientConfig.of(TestServices.registry().url()));
+        return TopicReader.readAll(
+                        TestServices.kafka().bootstrapServers(),
+                        manifestTopic(name + "-" + run),
+                        bytes -> {
+                            try {
+                                return values.deserialize(bytes);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        })
+                .stream()
+                .map(TopicReader.Keyed::value)
+                .toList();
     }
 
     /** The rows docs/gold.md asks for, ghost rows included. */
@@ -345,19 +446,29 @@ class GoldVaultITCase {
     }
 
     private void sendCustomer(String key, SpecificRecordBase row) {
-        topics.send(SilverEntity.CUSTOMER, key, row);
+        send(SilverEntity.CUSTOMER, key, row);
     }
 
     private void sendProduct(String key, SpecificRecordBase row) {
-        topics.send(SilverEntity.PRODUCT, key, row);
+        send(SilverEntity.PRODUCT, key, row);
     }
 
     private void sendOrder(String key, SpecificRecordBase row) {
-        topics.send(SilverEntity.ORDER, key, row);
+        send(SilverEntity.ORDER, key, row);
     }
 
     private void sendLine(String key, SpecificRecordBase row) {
-        topics.send(SilverEntity.ORDER_LINE, key, row);
+        send(SilverEntity.ORDER_LINE, key, row);
+    }
+
+    /** Publishes a row version and notes what the manifest must say of it. */
+    private void send(SilverEntity entity, String key, SpecificRecordBase row) {
+        topics.send(entity, key, row);
+        EntityMeta meta = (EntityMeta) row.get("meta");
+        rowsRead.merge(meta.getTenantId() + " " + topics.topic(entity), 1L, Long::sum);
+        silverManifestIds
+                .computeIfAbsent(meta.getTenantId(), t -> new TreeSet<>())
+                .add(meta.getManifestId());
     }
 
     /** What a consumer group committed on the Silver topics (on checkpoints). */

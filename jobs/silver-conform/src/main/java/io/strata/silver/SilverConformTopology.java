@@ -38,8 +38,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The silver-conform graph: Bronze records → decode (poison to quarantine) → event-time watermarks
  * → conform with the tenant rules in force (broadcast from the configuration topic; unconfigured
  * tenants wait; refusals to quarantine) → sequence per (tenant, entity, key) with hash diffs →
- * per-entity sinks, plus the manifest (per tenant, source and checkpoint, with lineage to
- * Bronze's). Sources and sinks are injected, so tests run the same graph over their own.
+ * per-entity sinks, plus the manifest (per tenant, source and checkpoint, with lineage to Bronze's;
+ * every row names the Silver manifest record that counts its event, for Gold's lineage). Sources
+ * and sinks are injected, so tests run the same graph over their own.
  */
 public final class SilverConformTopology {
 
@@ -103,7 +104,8 @@ public final class SilverConformTopology {
                         .process(
                                 new ConformBronzeEvents(
                                         startupConfigs,
-                                        config.get(SilverConformOptions.UNKNOWN_TENANT_GRACE)))
+                                        config.get(SilverConformOptions.UNKNOWN_TENANT_GRACE),
+                                        JOB))
                         .returns(TypeInformation.of(SilverChange.class))
                         .uid(UIDS.of("conform"))
                         .name("Conform with tenant rules");

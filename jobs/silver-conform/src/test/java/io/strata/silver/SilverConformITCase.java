@@ -67,9 +67,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * One running silver-conform job on the MiniCluster, fed through its real Kafka sources: a
  * generated workload's Bronze events (three configured tenants, one unknown, Tier-1 faults,
  * updates, deletes and disorder) and a few poison records. Then, in order: Silver equals the
- * oracle; master data is written only when it changes; a tenant published while the job runs
- * conforms without a restart; after a stop with savepoint and a restart from it, the same Bronze
- * stream fed again leaves Silver unchanged.
+ * oracle; the manifest counts every Bronze event once, with lineage to Bronze, and every row names
+ * the manifest record that counted its event; master data is written only when it changes; a tenant
+ * published while the job runs conforms without a restart; after a stop with savepoint and a
+ * restart from it, the same Bronze stream fed again leaves Silver unchanged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -217,6 +218,44 @@ class SilverConformITCase {
                             assertThat(m.getManifestId())
                                     .startsWith("SILVER/" + m.getTenantId() + "/")
                                     .endsWith("/silver-conform:" + m.getBatchId().split(":")[1]);
+                        });
+        assertEveryRowNamesTheManifestRecordThatCountedItsEvent();
+    }
+
+    /**
+     * Each Silver row's {@code meta.manifest_id} is the id of a SILVER manifest record of its
+     * tenant and Bronze source topic whose offset range holds the row's Bronze record: the window
+     * its event was tallied in.
+     */
+    private void assertEveryRowNamesTheManifestRecordThatCountedItsEvent() {
+        Map<String, ManifestRecord> byId =
+                manifest().stream()
+                        .collect(Collectors.toMap(ManifestRecord::getManifestId, m -> m));
+        SilverContent silver = SilverContent.read(config);
+        assertThat(silver.tables.values())
+                .flatMap(rows -> rows)
+                .isNotEmpty()
+                .allSatisfy(
+                        r -> {
+                            Record meta = SilverContent.meta(r);
+                            String[] position =
+                                    ((String) meta.getField("source_position")).split("/");
+                            ManifestRecord counted =
+                                    byId.get((String) meta.getField("manifest_id"));
+                            assertThat(counted).as("%s", meta).isNotNull();
+                            assertThat(counted.getTenantId()).isEqualTo(SilverContent.tenant(r));
+                            assertThat(counted.getSourceSystem()).isEqualTo(position[0]);
+                            assertThat(counted.getKafkaOffsets())
+                                    .as("%s", meta)
+                                    .anySatisfy(
+                                            o -> {
+                                                assertThat(o.getPartition())
+                                                        .isEqualTo(Integer.parseInt(position[1]));
+                                                assertThat(Long.parseLong(position[2]))
+                                                        .isBetween(
+                                                                o.getStartOffset(),
+                                                                o.getEndOffset());
+                                            });
                         });
     }
 

@@ -1,6 +1,7 @@
 package io.strata.gold.input;
 
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.common.manifest.ManifestTally;
 import io.strata.common.quarantine.UnreadableRecords;
 import io.strata.common.serde.ConfluentAvroDeserializer;
 import io.strata.common.serde.PoisonAvroException;
@@ -13,6 +14,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -27,6 +29,9 @@ import org.apache.flink.util.OutputTag;
  * failure; Kafka tombstones (null values, compaction's delete markers) are counted ({@code
  * tombstones}) and skipped; an unreachable registry is an infrastructure failure and does fail the
  * job.
+ *
+ * <p>Every row read is tallied for the Gold manifest ({@link #TALLIES}, see {@link
+ * SilverRowTallies}); the unreadable records are tallied from {@link #POISON}.
  */
 public final class DecodeSilverRows extends ProcessFunction<RawKafkaRecord, Void> {
 
@@ -38,9 +43,14 @@ public final class DecodeSilverRows extends ProcessFunction<RawKafkaRecord, Void
     public static final OutputTag<QuarantineRecord> POISON =
             new OutputTag<>("silver-poison", new AvroTypeInfo<>(QuarantineRecord.class));
 
+    /** One manifest tally per row read, with the Silver manifest id it carries as lineage. */
+    public static final OutputTag<ManifestTally> TALLIES =
+            new OutputTag<>("silver-row-tallies", TypeInformation.of(ManifestTally.class));
+
     private final RegistryClientConfig registry;
     private final String topicPrefix;
     private transient Map<SilverEntity, ConfluentAvroDeserializer<SpecificRecordBase>> readers;
+    private transient SilverRowTallies tallies;
     private transient Counter poison;
     private transient Counter tombstones;
 
@@ -54,6 +64,7 @@ public final class DecodeSilverRows extends ProcessFunction<RawKafkaRecord, Void
     public void open(OpenContext openContext) {
         poison = getRuntimeContext().getMetricGroup().counter("poisonRecords");
         tombstones = getRuntimeContext().getMetricGroup().counter("tombstones");
+        tallies = new SilverRowTallies();
         readers = new EnumMap<>(SilverEntity.class);
         for (SilverEntity e : SilverEntity.values()) {
             readers.put(
@@ -79,6 +90,7 @@ public final class DecodeSilverRows extends ProcessFunction<RawKafkaRecord, Void
             SpecificRecordBase row = readers.get(entity).deserialize(record.value);
             if (row != null) {
                 ctx.output(entity.tag(), row);
+                ctx.output(TALLIES, tallies.accepted(record, row));
             } else {
                 quarantine(record, "an empty value is no Silver row", ctx);
             }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Silver row versions for tests, as silver-conform publishes them: a customer with a name and
  * email, a product with a name and price, an order of a customer with a status and total, an order
  * line of a product; deletes carry only their keys. Lineage columns Gold does not read are filled
- * with fixed values.
+ * with fixed values; the Silver manifest id (Gold's manifest lineage) is one of three per tenant.
  */
 public final class SilverRows {
 
@@ -105,6 +105,8 @@ public final class SilverRows {
                 .setHashDiff("not read by gold")
                 .setDeleted(deleted)
                 .setProcessedAt(at)
+                .setManifestId(
+                        "SILVER/" + tenant + "/bronze.events/silver-conform:" + (1 + offset % 3))
                 .build();
     }
 }

@@ -60,6 +60,13 @@ public final class SilverTopics implements AutoCloseable {
         sent++;
     }
 
+    /** Publishes bytes that are no Silver row to {@code entity}'s topic. */
+    public void sendUnreadable(SilverEntity entity, String key, byte[] value) {
+        producer.send(
+                new ProducerRecord<>(topic(entity), key.getBytes(StandardCharsets.UTF_8), value));
+        sent++;
+    }
+
     /** Waits until everything sent is on the broker; returns how many records that is. */
     public long flush() {
         producer.flush();

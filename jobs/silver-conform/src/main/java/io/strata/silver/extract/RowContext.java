@@ -70,6 +70,7 @@ final class RowContext {
                 position,
                 hash,
                 deleted,
-                processedAt);
+                processedAt,
+                null); // manifest_id: ConformBronzeEvents knows the manifest window
     }
 }

@@ -18,7 +18,10 @@ final class Tombstones {
 
     private Tombstones() {}
 
-    /** The delete of {@code entity}'s row {@code key}, with the lineage of the parent's delete. */
+    /**
+     * The delete of {@code entity}'s row {@code key}, with the lineage of the parent's delete (its
+     * meta: event time, Bronze position, Silver manifest id).
+     */
     static SpecificRecordBase of(CanonicalEntity entity, String key, EntityMeta parentDelete) {
         SpecificRecordBase r = entity.newRecord();
         List<String> keyFields = entity.keyFields();

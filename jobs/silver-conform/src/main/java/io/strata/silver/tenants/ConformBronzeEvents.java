@@ -2,6 +2,8 @@ package io.strata.silver.tenants;
 
 import io.strata.common.manifest.ManifestTally;
 import io.strata.common.manifest.ManifestTally.Outcome;
+import io.strata.common.manifest.ManifestWindow;
+import io.strata.model.Layer;
 import io.strata.model.QuarantineReason;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.QuarantineRecord;
@@ -23,7 +25,10 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -42,14 +47,17 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Every event conformed (rows extracted, or none because its record type is not configured) or
  * refused is tallied for the Silver manifest ({@link #TALLIES}), with the Bronze manifest id it
- * carries as lineage.
+ * carries as lineage, in this operator's manifest window (which follows the checkpoints it takes
+ * part in, like bronze-ingest's). Every row extracted, deletes included, carries the id of the
+ * Silver manifest record that counts its event ({@code meta.manifest_id}, {@code
+ * SILVER/<tenant>/<Bronze source topic>/<job>:<window>}): the lineage Gold's manifest points to.
  *
  * <p>Metrics per tenant (group {@code tenant}): {@code conformed}, {@code refused}, {@code
  * ignored}, {@code waited} (events that had to wait for a configuration).
  */
 public final class ConformBronzeEvents
-        extends KeyedBroadcastProcessFunction<
-                String, BronzeEvent, TenantConfigUpdate, SilverChange> {
+        extends KeyedBroadcastProcessFunction<String, BronzeEvent, TenantConfigUpdate, SilverChange>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
@@ -67,7 +75,9 @@ public final class ConformBronzeEvents
 
     private final List<TenantConfigUpdate> startupConfigs;
     private final Duration grace;
+    private final String job;
 
+    private transient ManifestWindow window;
     private transient ListState<BronzeEvent> waiting;
     private transient TenantRules rules;
     private transient SilverRecords records;
@@ -77,10 +87,23 @@ public final class ConformBronzeEvents
      * @param startupConfigs validated configurations in force until the topic publishes another one
      *     for their tenant
      * @param grace how long an event of an unconfigured tenant waits
+     * @param job the job named in the Silver manifest ids
      */
-    public ConformBronzeEvents(List<TenantConfigUpdate> startupConfigs, Duration grace) {
+    public ConformBronzeEvents(
+            List<TenantConfigUpdate> startupConfigs, Duration grace, String job) {
         this.startupConfigs = List.copyOf(startupConfigs);
         this.grace = grace;
+        this.job = job;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) {
+        window = ManifestWindow.startingAfter(context.getRestoredCheckpointId());
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) {
+        window.passed(context.getCheckpointId());
     }
 
     @Override
@@ -183,13 +206,18 @@ public final class ConformBronzeEvents
         Extraction x = rules.extractor().extract(e, now);
         TenantCounters c = counters(e.getTenantId());
         if (x instanceof Extraction.Rows rows) {
+            ManifestTally tally = tally(e, Outcome.ACCEPTED);
+            String manifestId =
+                    ManifestWindow.manifestId(
+                            Layer.SILVER, tally.tenant, tally.source, job, tally.window);
             for (SilverRow row : rows.rows()) {
+                row.meta().setManifestId(manifestId);
                 out.collect(
                         SilverChange.of(
                                 row, e.getSource(), records.encode(row.entity(), row.record())));
             }
             c.conformed.inc();
-            tallies.output(TALLIES, tally(e, Outcome.ACCEPTED));
+            tallies.output(TALLIES, tally);
         } else if (x instanceof Extraction.Refused refused) {
             refuse(
                     e,
@@ -221,8 +249,11 @@ public final class ConformBronzeEvents
         tallies.output(TALLIES, tally(e, Outcome.QUARANTINED));
     }
 
-    private static ManifestTally tally(BronzeEvent e, Outcome outcome) {
-        return ManifestTally.of(e, outcome).withParent(e.getManifestId());
+    /** The tally of {@code e} in the current window, with its Bronze manifest id as parent. */
+    private ManifestTally tally(BronzeEvent e, Outcome outcome) {
+        return ManifestTally.of(e, outcome)
+                .inWindow(window.current())
+                .withParent(e.getManifestId());
     }
 
     private static Instant now(long processingTime) {

@@ -118,6 +118,12 @@ final class Rows {
                 .setHashDiff(hash)
                 .setDeleted(deleted)
                 .setProcessedAt(MONDAY_9AM)
+                .setManifestId(manifestId(offset))
                 .build();
+    }
+
+    /** The Silver manifest id the rows of Bronze offset {@code offset} carry. */
+    static String manifestId(long offset) {
+        return "SILVER/" + TENANT + "/raw.webhooks/silver-conform:" + offset;
     }
 }

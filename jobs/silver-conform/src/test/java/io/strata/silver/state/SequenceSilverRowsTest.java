@@ -163,6 +163,8 @@ class SequenceSilverRowsTest {
                                 assertThat(l.getOrderKey()).isEqualTo("o-1");
                                 assertThat(l.getMeta().getEventTime()).isEqualTo(NINE_OH_TWO);
                                 assertThat(l.getMeta().getSourceEventId()).isEqualTo("e-3");
+                                assertThat(l.getMeta().getManifestId())
+                                        .isEqualTo(Rows.manifestId(3));
                             });
             assertEntries(harness, backend, 1);
         }

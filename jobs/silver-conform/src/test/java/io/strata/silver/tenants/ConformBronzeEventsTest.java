@@ -1,8 +1,12 @@
 package io.strata.silver.tenants;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import io.strata.common.manifest.ManifestTally;
 import io.strata.common.manifest.ManifestTally.Outcome;
+import io.strata.common.manifest.ManifestWindow;
+import io.strata.model.Layer;
 import io.strata.model.QuarantineReason;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.QuarantineRecord;
@@ -17,7 +21,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
@@ -32,7 +39,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConformBronzeEventsTest {
 
     private static final Duration GRACE = Duration.ofMinutes(2);
+    private static final String JOB = "silver-conform";
     private static final Instant MONDAY_9AM = Instant.parse("2024-03-04T09:00:00Z");
+
+    /** A snapshot and the id of the checkpoint it was taken at, as a restore sees them. */
+    record Restore(long checkpointId, OperatorSubtaskState state) {}
 
     record Backend(String name, Supplier<StateBackend> create) {
         @Override
@@ -157,7 +168,7 @@ class ConformBronzeEventsTest {
             harness.processElement(Hooli.purchase("P-1", "gavin", MONDAY_9AM, 1), 0);
             snapshot = harness.snapshot(1L, 10L);
         }
-        try (var restored = harness(backend, List.of(), snapshot)) {
+        try (var restored = harness(backend, List.of(), new Restore(1L, snapshot))) {
             restored.processBroadcastElement(Hooli.config(), 0);
 
             assertThat(entitiesAndKeys(restored.extractOutputValues())).contains("order P-1");
@@ -234,14 +245,53 @@ class ConformBronzeEventsTest {
         }
     }
 
+    @Test
+    void everyRowCarriesTheIdOfTheSilverManifestRecordThatCountsItsEvent() throws Exception {
+        try (var harness = harness(backends().get(0), List.of(Hooli.config()), null)) {
+            harness.processElement(Hooli.purchase("P-1", "gavin", MONDAY_9AM, 1), 0);
+            harness.snapshot(1L, 10L);
+            harness.processElement(Hooli.cancel("P-1", MONDAY_9AM.plusSeconds(60), 2), 0);
+
+            String first = "SILVER/hooli/raw.webhooks/silver-conform:1";
+            String second = "SILVER/hooli/raw.webhooks/silver-conform:2";
+            assertThat(talliedManifestIds(harness))
+                    .containsOnly(entry(1L, first), entry(2L, second));
+            assertThat(rowManifestIds(harness.extractOutputValues()))
+                    .containsOnly(entry(1L, Set.of(first)), entry(2L, Set.of(second)));
+            assertThat(harness.extractOutputValues())
+                    .as("the cancellation is a delete")
+                    .filteredOn(c -> c.sourceOffset == 2)
+                    .extracting(c -> c.entity + " " + c.key + " " + c.deleted)
+                    .containsExactly("order P-1 true");
+        }
+    }
+
+    @Test
+    void aRestoredInstanceStampsTheWindowAfterTheRestoredCheckpoint() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var harness = harness(backends().get(0), List.of(Hooli.config()), null)) {
+            harness.processElement(Hooli.purchase("P-1", "gavin", MONDAY_9AM, 1), 0);
+            snapshot = harness.snapshot(7L, 10L);
+        }
+        try (var restored =
+                harness(backends().get(0), List.of(Hooli.config()), new Restore(7L, snapshot))) {
+            restored.processElement(Hooli.purchase("P-2", "gavin", MONDAY_9AM, 2), 0);
+
+            String eighth = "SILVER/hooli/raw.webhooks/silver-conform:8";
+            assertThat(talliedManifestIds(restored)).containsOnly(entry(2L, eighth));
+            assertThat(rowManifestIds(restored.extractOutputValues()))
+                    .containsOnly(entry(2L, Set.of(eighth)));
+        }
+    }
+
     private static KeyedBroadcastOperatorTestHarness<
                     String, BronzeEvent, TenantConfigUpdate, SilverChange>
-            harness(Backend backend, List<TenantConfigUpdate> startup, OperatorSubtaskState restore)
+            harness(Backend backend, List<TenantConfigUpdate> startup, Restore restore)
                     throws Exception {
         var harness =
                 new KeyedBroadcastOperatorTestHarness<>(
                         new CoBroadcastWithKeyedOperator<>(
-                                new ConformBronzeEvents(startup, GRACE),
+                                new ConformBronzeEvents(startup, GRACE, JOB),
                                 List.of(TenantConfigState.DESCRIPTOR)),
                         new BronzeEventKey(),
                         BronzeEventKey.TYPE,
@@ -251,10 +301,36 @@ class ConformBronzeEventsTest {
         harness.getExecutionConfig().disableGenericTypes();
         harness.setStateBackend(backend.create().get());
         if (restore != null) {
-            harness.initializeState(restore);
+            harness.setRestoredCheckpointId(restore.checkpointId());
+            harness.initializeState(restore.state());
         }
         harness.open();
         return harness;
+    }
+
+    /** The Silver manifest ids on the rows, by the Bronze offset of their event. */
+    private static Map<Long, Set<String>> rowManifestIds(List<SilverChange> changes) {
+        SilverRecords records = new SilverRecords();
+        return changes.stream()
+                .collect(
+                        Collectors.groupingBy(
+                                c -> c.sourceOffset,
+                                Collectors.mapping(
+                                        c -> meta(records, c).getManifestId(),
+                                        Collectors.toSet())));
+    }
+
+    /** The id of the Silver manifest record each tally counts in, by the Bronze offset. */
+    private static Map<Long, String> talliedManifestIds(
+            KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> harness) {
+        return harness.getSideOutput(ConformBronzeEvents.TALLIES).stream()
+                .map(StreamRecord::getValue)
+                .collect(
+                        Collectors.toMap(
+                                t -> t.offset,
+                                (ManifestTally t) ->
+                                        ManifestWindow.manifestId(
+                                                Layer.SILVER, t.tenant, t.source, JOB, t.window)));
     }
 
     private static List<QuarantineRecord> quarantined(
