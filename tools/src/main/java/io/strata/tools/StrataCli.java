@@ -6,6 +6,7 @@ import io.strata.tools.commands.FlinkCommand;
 import io.strata.tools.commands.GenerateCommand;
 import io.strata.tools.commands.LogsCommand;
 import io.strata.tools.commands.MaintainCommand;
+import io.strata.tools.commands.ManifestCommand;
 import io.strata.tools.commands.QuarantineCommand;
 import io.strata.tools.commands.StatusCommand;
 import io.strata.tools.commands.TenantsCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             MaintainCommand.class,
             TenantsCommand.class,
             QuarantineCommand.class,
+            ManifestCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

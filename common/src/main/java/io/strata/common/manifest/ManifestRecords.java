@@ -1,6 +1,7 @@
 package io.strata.common.manifest;
 
 import io.strata.model.Layer;
+import io.strata.model.ops.LineageCount;
 import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.ManifestStatus;
 import io.strata.model.ops.OffsetRange;
@@ -8,6 +9,7 @@ import io.strata.model.ops.QualityChecks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /** Turns a closed window into the manifest's Avro record. */
@@ -35,13 +37,29 @@ final class ManifestRecords {
                                 .setDuplicateCount(w.duplicates)
                                 .setQuarantineCount(w.quarantined)
                                 .setLateCount(w.late)
-                                .setChecksum(String.format("%016x", w.checksum))
+                                .setChecksum(hex(w.checksum))
                                 .build())
                 .setLineage(new ArrayList<>(Arrays.stream(w.parents).sorted().toList()))
+                .setLineageCounts(lineageCounts(w))
                 .setKafkaOffsets(offsets(w))
                 .setIcebergSnapshotId(null)
                 .setCreatedAt(Instant.ofEpochMilli(now))
                 .build();
+    }
+
+    /** A checksum as the manifest writes it: 16 hex digits. */
+    static String hex(long checksum) {
+        return String.format("%016x", checksum);
+    }
+
+    private static List<LineageCount> lineageCounts(TenantWindow w) {
+        List<LineageCount> counts = new ArrayList<>(w.parents.length);
+        for (int i = 0; i < w.parents.length; i++) {
+            counts.add(
+                    new LineageCount(w.parents[i], w.parentCounts[i], hex(w.parentChecksums[i])));
+        }
+        counts.sort(Comparator.comparing(LineageCount::getManifestId));
+        return counts;
     }
 
     private static List<OffsetRange> offsets(TenantWindow w) {

@@ -33,6 +33,15 @@ public class TenantWindow {
     /** The distinct manifest ids of the previous layer the counted records came from. */
     public String[] parents = new String[0];
 
+    /**
+     * Per entry of {@link #parents}: how many of that parent's records this window counted (any
+     * outcome), and the sum of their checksum prefixes; what reconciliation compares with the
+     * parent's own record count and checksum.
+     */
+    public long[] parentCounts = new long[0];
+
+    public long[] parentChecksums = new long[0];
+
     public TenantWindow() {}
 
     public TenantWindow(String tenant, String source, long window) {
@@ -60,7 +69,7 @@ public class TenantWindow {
             offsetRange(t.partition, t.offset, t.offset);
         }
         if (t.parent != null) {
-            parent(t.parent);
+            parent(t.parent, 1, t.checksumPrefix);
         }
     }
 
@@ -76,8 +85,8 @@ public class TenantWindow {
         for (int i = 0; i < o.partitions.length; i++) {
             offsetRange(o.partitions[i], o.firstOffsets[i], o.lastOffsets[i]);
         }
-        for (String p : o.parents) {
-            parent(p);
+        for (int i = 0; i < o.parents.length; i++) {
+            parent(o.parents[i], o.parentCounts[i], o.parentChecksums[i]);
         }
     }
 
@@ -85,14 +94,21 @@ public class TenantWindow {
         return accepted + duplicates + quarantined;
     }
 
-    private void parent(String manifestId) {
-        for (String p : parents) {
-            if (p.equals(manifestId)) {
+    private void parent(String manifestId, long count, long checksum) {
+        for (int i = 0; i < parents.length; i++) {
+            if (parents[i].equals(manifestId)) {
+                parentCounts[i] += count;
+                parentChecksums[i] += checksum;
                 return;
             }
         }
-        parents = Arrays.copyOf(parents, parents.length + 1);
-        parents[parents.length - 1] = manifestId;
+        int n = parents.length;
+        parents = Arrays.copyOf(parents, n + 1);
+        parentCounts = Arrays.copyOf(parentCounts, n + 1);
+        parentChecksums = Arrays.copyOf(parentChecksums, n + 1);
+        parents[n] = manifestId;
+        parentCounts[n] = count;
+        parentChecksums[n] = checksum;
     }
 
     private void offsetRange(int partition, long first, long last) {

@@ -72,6 +72,9 @@ class ManifestOperatorsTest {
                     .containsExactlyInAnyOrder("1:2+1", "7:1+0");
             TenantWindow first = windows.stream().filter(w -> w.window == 1).findFirst().get();
             assertThat(first.parents).containsExactly("BRONZE/acme/x/b:3", "BRONZE/acme/x/b:4");
+            // Per parent, every outcome counts: what Silver accounted for of each Bronze window.
+            assertThat(first.parentCounts).containsExactly(2L, 1L);
+            assertThat(first.parentChecksums).containsExactly(31L + 62L, 93L);
         }
     }
 
@@ -121,6 +124,17 @@ class ManifestOperatorsTest {
             assertThat(m.getRecordCount()).isEqualTo(5);
             assertThat(m.getLineage())
                     .containsExactly("BRONZE/acme/raw/b:1", "BRONZE/acme/raw/b:2");
+            assertThat(m.getLineageCounts())
+                    .extracting(
+                            c ->
+                                    c.getManifestId()
+                                            + "="
+                                            + c.getRecordCount()
+                                            + "/"
+                                            + c.getChecksum())
+                    .containsExactly(
+                            "BRONZE/acme/raw/b:1=1/0000000000000117",
+                            "BRONZE/acme/raw/b:2=1/0000000000000117");
             assertThat(m.getQualityChecks().getQuarantineCount()).isEqualTo(1);
             assertThat(m.getQualityChecks().getLateCount()).isEqualTo(1);
             assertThat(m.getQualityChecks().getSchemaValid()).isFalse();

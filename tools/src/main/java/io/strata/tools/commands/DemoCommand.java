@@ -12,6 +12,8 @@ import io.strata.tools.stack.StackHome;
 import io.strata.tools.summary.BronzeSummary;
 import io.strata.tools.summary.GoldSummary;
 import io.strata.tools.summary.IcebergCounts;
+import io.strata.tools.summary.ManifestReport;
+import io.strata.tools.summary.ManifestRow;
 import io.strata.tools.summary.SilverSummary;
 import io.strata.tools.workload.StackWorkload;
 import io.strata.workload.Workload;
@@ -23,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -121,7 +124,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("== 4. Summary");
         printSummary(stack, bronze, silver, gold, expected, cdcRows);
-        if (!jobs.contains("quality-async")) {
+        if (jobs.contains("quality-async")) {
+            System.out.println(
+                    "-- Manifest (Iceberg ops.manifest, by quality-async; ./strata manifest)");
+            new ManifestReport(ManifestRow.read(catalog, "ops.manifest"))
+                    .print(System.out, Instant.now(), null);
+        } else {
             System.out.println("-- Quality: quality-async is not built yet");
         }
         return 0;

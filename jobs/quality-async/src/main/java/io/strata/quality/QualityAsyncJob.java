@@ -1,0 +1,64 @@
+package io.strata.quality;
+
+import io.strata.common.config.StrataOptions;
+import io.strata.common.flink.DeclaredOptions;
+import io.strata.common.flink.JobConfig;
+import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.kafka.KafkaSources;
+import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.quality.sink.IcebergQualitySinks;
+import io.strata.quality.sink.KafkaAlertSink;
+import io.strata.quality.sink.QualitySinks;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * quality-async: {@code flink run quality-async.jar [--config file.yaml] [--key value ...]}. Wires
+ * the production source (the manifest topic) and sinks (Iceberg ops tables, the alerts topic); the
+ * graph is {@link QualityAsyncTopology}.
+ */
+public final class QualityAsyncJob {
+
+    private QualityAsyncJob() {}
+
+    public static void main(String[] args) throws Exception {
+        Configuration config = JobConfig.fromArgs(args);
+        DeclaredOptions.of(QualityAsyncOptions.class)
+                .checkKnown(config, Set.of(QualityAsyncOptions.PREFIX), Set.of());
+        StreamExecutionEnvironment env = StrataEnvironment.create(config);
+        new QualityAsyncTopology(config, manifestSource(config), sinks(config)).build(env);
+        env.execute(QualityAsyncTopology.JOB);
+    }
+
+    /** The Kafka source of the manifest topic. */
+    public static KafkaSource<RawKafkaRecord> manifestSource(ReadableConfig config) {
+        return KafkaSources.rawRecords(
+                        config,
+                        Pattern.compile(Pattern.quote(config.get(StrataOptions.MANIFEST_TOPIC))),
+                        config.get(QualityAsyncOptions.GROUP_ID),
+                        startingOffsets(config.get(QualityAsyncOptions.START_FROM)),
+                        config.get(QualityAsyncOptions.PARTITION_DISCOVERY))
+                .build();
+    }
+
+    /** The Iceberg ops tables and the alerts topic. */
+    public static QualitySinks sinks(ReadableConfig config) {
+        return QualitySinks.all(
+                List.of(new IcebergQualitySinks(config), new KafkaAlertSink(config)));
+    }
+
+    private static OffsetsInitializer startingOffsets(QualityAsyncOptions.StartFrom from) {
+        return switch (from) {
+            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+            case EARLIEST -> OffsetsInitializer.earliest();
+            case LATEST -> OffsetsInitializer.latest();
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading the manifest topic. */
+package io.strata.quality.manifest;
