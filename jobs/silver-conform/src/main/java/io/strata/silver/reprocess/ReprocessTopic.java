@@ -66,13 +66,19 @@ final class ReprocessTopic implements AutoCloseable {
         return sent;
     }
 
+    /**
+     * Sends {@code event} without its Bronze manifest id: its Bronze window was already accounted
+     * for when the event was first refused, and the Silver manifest must not count it against that
+     * window twice (reconciliation would see one event too many).
+     */
     void send(BronzeEvent event, String configVersion) {
+        BronzeEvent again = BronzeEvent.newBuilder(event).setManifestId(null).build();
         ProducerRecord<byte[], byte[]> record =
                 new ProducerRecord<>(
                         topic,
                         (event.getTenantId() + "|" + event.getEventId())
                                 .getBytes(StandardCharsets.UTF_8),
-                        values.serialize(event));
+                        values.serialize(again));
         record.headers().add(CONFIG_VERSION, configVersion.getBytes(StandardCharsets.UTF_8));
         producer().send(record);
     }
