@@ -41,7 +41,8 @@ class CdcCaptureITCase {
 
     @RegisterExtension static final MiniClusterExtension FLINK = FlinkMiniCluster.extension();
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    // Generous: on a loaded 2-core machine the CDC source takes most of a minute to start.
+    private static final Duration TIMEOUT = Duration.ofSeconds(150);
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
     /** Three tenants, four customers and three products (each with a price) per tenant. */
