@@ -20,6 +20,10 @@ import io.strata.quality.silver.SilverEventTimes;
 import io.strata.quality.sink.QualitySinks;
 import io.strata.quality.tier2.OrphanOrders;
 import io.strata.quality.tier2.ProfileWindows;
+import io.strata.quality.tier3.DuplicateCustomers;
+import io.strata.quality.tier3.IdentityClaim;
+import io.strata.quality.tier3.IdentityClaims;
+import io.strata.quality.tier3.OrderTotalOutliers;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
@@ -38,10 +42,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>Beside it, the Tier-2 and Tier-3 rules over the Silver topics (event time from each row's
  * {@code meta.event_time}, watermarks per partition): decode (poison to quarantine) → orphan orders
- * keyed by tenant and customer key; volume and null-rate windows keyed by tenant and entity → the
- * findings ({@code ops.quality_results}), each also an alert. Rules and thresholds per tenant:
- * {@link QualityRules}. The sources and sinks are injected, so tests run the same graph over their
- * own.
+ * keyed by tenant and customer key; volume and null-rate windows keyed by tenant and entity (Tier
+ * 2); order-total outliers keyed by tenant; duplicate customers keyed by tenant and normalized
+ * identity (Tier 3) → the findings ({@code ops.quality_results}), each also an alert. Rules and
+ * thresholds per tenant: {@link QualityRules}. The sources and sinks are injected, so tests run the
+ * same graph over their own.
  */
 public final class QualityAsyncTopology {
 
@@ -168,6 +173,25 @@ public final class QualityAsyncTopology {
                         .uid(UIDS.of("profile-windows"))
                         .name("Tier 2: volume and null rate per window");
 
-        return orphans.union(profiles);
+        SingleOutputStreamOperator<QualityResult> outliers =
+                orders.keyBy((Order o) -> o.getMeta().getTenantId(), Types.STRING)
+                        .process(new OrderTotalOutliers(rules))
+                        .returns(type)
+                        .uid(UIDS.of("order-total-outliers"))
+                        .name("Tier 3: order-total outliers");
+
+        SingleOutputStreamOperator<QualityResult> duplicates =
+                customers
+                        .flatMap(new IdentityClaims(rules))
+                        .returns(Types.POJO(IdentityClaim.class))
+                        .uid(UIDS.of("customer-identities"))
+                        .name("Customer identities")
+                        .keyBy(IdentityClaim::groupKey, Types.STRING)
+                        .process(new DuplicateCustomers())
+                        .returns(type)
+                        .uid(UIDS.of("duplicate-customers"))
+                        .name("Tier 3: duplicate customers");
+
+        return orphans.union(profiles, outliers, duplicates);
     }
 }
