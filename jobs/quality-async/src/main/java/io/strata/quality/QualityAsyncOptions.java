@@ -183,6 +183,14 @@ public final class QualityAsyncOptions {
                     .defaultValue(true)
                     .withDescription("Tier 2: compare rows per window with the baseline.");
 
+    public static final ConfigOption<Long> VOLUME_MIN_ROWS =
+            key("quality.volume.min-rows")
+                    .longType()
+                    .defaultValue(20L)
+                    .withDescription(
+                            "A window is judged only when its count or the baseline's mean"
+                                    + " reaches this: a few rows per window are noise.");
+
     public static final ConfigOption<Double> VOLUME_K =
             key("quality.volume.k")
                     .doubleType()
@@ -224,7 +232,7 @@ public final class QualityAsyncOptions {
     public static final ConfigOption<Double> OUTLIERS_MAX_Z =
             key("quality.outliers.max-z")
                     .doubleType()
-                    .defaultValue(10.0)
+                    .defaultValue(6.0)
                     .withDescription(
                             "Largest allowed robust z-score 0.6745 * |x - median| / MAD of an"
                                     + " order total against the sample.");

@@ -60,6 +60,7 @@ public final class QualityRules implements Serializable {
                         config.get(QualityAsyncOptions.NULL_RATE_MAX_INCREASE)),
                 new Volume(
                         config.get(QualityAsyncOptions.VOLUME_ENABLED),
+                        config.get(QualityAsyncOptions.VOLUME_MIN_ROWS),
                         config.get(QualityAsyncOptions.VOLUME_K),
                         config.get(QualityAsyncOptions.VOLUME_MAX_RATIO)),
                 new Outliers(

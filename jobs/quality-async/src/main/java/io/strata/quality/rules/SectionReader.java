@@ -105,9 +105,11 @@ final class SectionReader {
     private Volume volume(JsonNode q, Volume d) {
         String at = QUALITY + ".volume";
         JsonNode n = q.get("volume");
-        if (n == null || !mapping(n, at, Set.of("enabled", "k", "max_ratio"))) {
+        if (n == null || !mapping(n, at, Set.of("enabled", "min_rows", "k", "max_ratio"))) {
             return d;
         }
+        long minRows =
+                atLeast(integer(n, at + ".min_rows", (int) d.minRows()), 1, at + ".min_rows");
         double k = number(n, at + ".k", d.k());
         if (k <= 0) {
             error(at + ".k", "must be positive, got " + k);
@@ -116,7 +118,7 @@ final class SectionReader {
         if (ratio <= 1) {
             error(at + ".max_ratio", "must be more than 1, got " + ratio);
         }
-        return new Volume(bool(n, at + ".enabled", d.enabled()), k, ratio);
+        return new Volume(bool(n, at + ".enabled", d.enabled()), minRows, k, ratio);
     }
 
     private Outliers outliers(JsonNode q, Outliers d) {

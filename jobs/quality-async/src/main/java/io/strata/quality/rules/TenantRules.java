@@ -47,8 +47,10 @@ public record TenantRules(
     /**
      * A window's row count c against the history's mean μ and standard deviation σ: a breach when
      * |c − μ| > k·σ and c is more than {@code maxRatio} times μ or less than μ / {@code maxRatio}.
+     * Judged only when c or μ reaches {@code minRows}: below that, counts are noise.
      */
-    public record Volume(boolean enabled, double k, double maxRatio) implements Serializable {}
+    public record Volume(boolean enabled, long minRows, double k, double maxRatio)
+            implements Serializable {}
 
     /**
      * An order total x against the tenant's last {@code sample} totals (median m, MAD): a breach

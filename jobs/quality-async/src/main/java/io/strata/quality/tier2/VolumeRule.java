@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * Tier 2, volume: a window's row count c against the baseline's mean μ and standard deviation σ. A
  * breach when c is unusual (|c − μ| > k·σ) and material (c > r·μ or c < μ / r, r the maximum
- * ratio): the ratio keeps a steady, narrow baseline from alerting on noise.
+ * ratio): the ratio keeps a steady, narrow baseline from alerting on noise. Not judged when neither
+ * c nor μ reaches {@code minRows}: a handful of rows per window is all noise (an entity that
+ * follows others, like shipments, starts from empty windows).
  */
 final class VolumeRule {
 
@@ -17,6 +19,9 @@ final class VolumeRule {
 
     static Optional<Breach> judge(long count, Baseline baseline, Volume rule) {
         double mean = baseline.meanRows();
+        if (count < rule.minRows() && mean < rule.minRows()) {
+            return Optional.empty();
+        }
         double spread = rule.k() * baseline.stddevRows();
         if (count > mean) {
             double limit = Math.max(mean + spread, rule.maxRatio() * mean);

@@ -107,7 +107,7 @@ class ProfileWindowsTest {
     }
 
     @Test
-    void nothingIsJudgedBeforeTheMinimumHistoryNorInSmallWindows() throws Exception {
+    void nothingIsJudgedBeforeTheMinimumHistoryNorOnFewRows() throws Exception {
         for (int w = 0; w < 5; w++) {
             orders("acme", w, 20, 0);
         }
@@ -117,6 +117,10 @@ class ProfileWindowsTest {
             orders("globex", w, 5, 0);
         }
         orders("globex", 7, 10, 10); // 100% nulls, but fewer rows than min-rows
+        for (int w = 0; w < 7; w++) {
+            orders("initech", w, 2, 0);
+        }
+        orders("initech", 7, 15, 0); // 7.5 times the mean, but neither reaches min-rows
         closeWindowsBefore(8);
 
         assertThat(harness.extractOutputValues()).isEmpty();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Default rules: a sample of 500, judged from 50 totals on, |z| above 10. */
+/** Default rules: a sample of 500, judged from 50 totals on, |z| above 6. */
 class OrderTotalOutliersTest {
 
     private static final long T0 = Instant.parse("2026-03-01T10:00:00Z").toEpochMilli();
@@ -66,7 +66,7 @@ class OrderTotalOutliersTest {
         assertThat(r.getEntity()).isEqualTo("order");
         assertThat(r.getField()).isEqualTo("total_amount");
         assertThat(r.getMeasured()).isCloseTo(z, Offset.offset(1e-9));
-        assertThat(r.getThreshold()).isEqualTo(10.0);
+        assertThat(r.getThreshold()).isEqualTo(6.0);
         assertThat(r.getBaseline()).isEqualTo(129.5);
         assertThat(r.getKeys()).containsExactly("order:o-big");
         assertThat(r.getDetectedAt()).isEqualTo(Instant.ofEpochMilli(T0 + 100));
