@@ -6,12 +6,15 @@ import io.strata.common.flink.JobConfig;
 import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.kafka.KafkaSources;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.quality.silver.SilverTopic;
 import io.strata.quality.sink.IcebergQualitySinks;
 import io.strata.quality.sink.KafkaAlertSink;
 import io.strata.quality.sink.QualitySinks;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -21,8 +24,8 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * quality-async: {@code flink run quality-async.jar [--config file.yaml] [--key value ...]}. Wires
- * the production source (the manifest topic) and sinks (Iceberg ops tables, the alerts topic); the
- * graph is {@link QualityAsyncTopology}.
+ * the production sources (the manifest topic, the Silver topics) and sinks (Iceberg ops tables, the
+ * alerts topic); the graph is {@link QualityAsyncTopology}.
  */
 public final class QualityAsyncJob {
 
@@ -33,7 +36,9 @@ public final class QualityAsyncJob {
         DeclaredOptions.of(QualityAsyncOptions.class)
                 .checkKnown(config, Set.of(QualityAsyncOptions.PREFIX), Set.of());
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
-        new QualityAsyncTopology(config, manifestSource(config), sinks(config)).build(env);
+        new QualityAsyncTopology(
+                        config, manifestSource(config), silverSource(config), sinks(config))
+                .build(env);
         env.execute(QualityAsyncTopology.JOB);
     }
 
@@ -43,6 +48,28 @@ public final class QualityAsyncJob {
                         config,
                         Pattern.compile(Pattern.quote(config.get(StrataOptions.MANIFEST_TOPIC))),
                         config.get(QualityAsyncOptions.GROUP_ID),
+                        startingOffsets(config.get(QualityAsyncOptions.START_FROM)),
+                        config.get(QualityAsyncOptions.PARTITION_DISCOVERY))
+                .build();
+    }
+
+    /**
+     * The Kafka source of the Silver topics ({@code <prefix><entity>}), read with the consumer
+     * group {@code <group-id>-silver}.
+     */
+    public static KafkaSource<RawKafkaRecord> silverSource(ReadableConfig config) {
+        String entities =
+                Arrays.stream(SilverTopic.values())
+                        .map(SilverTopic::entityName)
+                        .collect(Collectors.joining("|"));
+        return KafkaSources.rawRecords(
+                        config,
+                        Pattern.compile(
+                                Pattern.quote(config.get(QualityAsyncOptions.SILVER_TOPIC_PREFIX))
+                                        + "("
+                                        + entities
+                                        + ")"),
+                        config.get(QualityAsyncOptions.GROUP_ID) + "-silver",
                         startingOffsets(config.get(QualityAsyncOptions.START_FROM)),
                         config.get(QualityAsyncOptions.PARTITION_DISCOVERY))
                 .build();

@@ -3,17 +3,33 @@ package io.strata.quality;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.model.ops.Alert;
 import io.strata.model.ops.ManifestRecord;
+import io.strata.model.ops.QualityResult;
+import io.strata.model.silver.Customer;
+import io.strata.model.silver.Order;
 import io.strata.quality.manifest.DecodeManifestRecords;
 import io.strata.quality.reconcile.LineageClaim;
 import io.strata.quality.reconcile.ReconcileBronzeWindows;
 import io.strata.quality.reconcile.RouteManifestRecords;
+import io.strata.quality.results.ResultAlerts;
+import io.strata.quality.rules.QualityRules;
+import io.strata.quality.silver.DecodeSilverRows;
+import io.strata.quality.silver.RowProfile;
+import io.strata.quality.silver.SilverEventTimes;
 import io.strata.quality.sink.QualitySinks;
+import io.strata.quality.tier2.OrphanOrders;
+import io.strata.quality.tier2.ProfileWindows;
+import io.strata.quality.tier3.DuplicateCustomers;
+import io.strata.quality.tier3.IdentityClaim;
+import io.strata.quality.tier3.IdentityClaims;
+import io.strata.quality.tier3.OrderTotalOutliers;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -22,7 +38,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * SILVER records' claims on them; the rest as is) → reconcile each BRONZE window with its claims,
  * keyed by its manifest id (status, alerts) → the consolidated manifest (upserted by manifest id)
  * and the alerts. Off the hot path: it reads only the manifest, which every layer writes once per
- * checkpoint. The source and sinks are injected, so tests run the same graph over their own.
+ * checkpoint.
+ *
+ * <p>Beside it, the Tier-2 and Tier-3 rules over the Silver topics (event time from each row's
+ * {@code meta.event_time}, watermarks per partition): decode (poison to quarantine) → orphan orders
+ * keyed by tenant and customer key; volume and null-rate windows keyed by tenant and entity (Tier
+ * 2); order-total outliers keyed by tenant; duplicate customers keyed by tenant and normalized
+ * identity (Tier 3) → the findings ({@code ops.quality_results}), each also an alert. Rules and
+ * thresholds per tenant: {@link QualityRules}. The sources and sinks are injected, so tests run the
+ * same graph over their own.
  */
 public final class QualityAsyncTopology {
 
@@ -31,15 +55,21 @@ public final class QualityAsyncTopology {
 
     private final ReadableConfig config;
     private final Source<RawKafkaRecord, ?, ?> manifest;
+    private final Source<RawKafkaRecord, ?, ?> silver;
     private final QualitySinks sinks;
 
     /**
      * @param manifest records of the manifest topic
+     * @param silver records of the Silver topics
      */
     public QualityAsyncTopology(
-            ReadableConfig config, Source<RawKafkaRecord, ?, ?> manifest, QualitySinks sinks) {
+            ReadableConfig config,
+            Source<RawKafkaRecord, ?, ?> manifest,
+            Source<RawKafkaRecord, ?, ?> silver,
+            QualitySinks sinks) {
         this.config = config;
         this.manifest = manifest;
+        this.silver = silver;
         this.sinks = sinks;
     }
 
@@ -73,8 +103,95 @@ public final class QualityAsyncTopology {
                         .uid(UIDS.of("reconcile"))
                         .name("Reconcile BRONZE windows with SILVER");
 
+        SingleOutputStreamOperator<RowProfile> rows = silverRows(env);
+        DataStream<QualityResult> results = qualityRules(rows, QualityRules.of(config));
+        DataStream<Alert> qualityAlerts =
+                results.map(new ResultAlerts(config.get(QualityAsyncOptions.SILVER_TOPIC_PREFIX)))
+                        .returns(new AvroTypeInfo<>(Alert.class))
+                        .uid(UIDS.of("quality-alerts"))
+                        .name("Alerts of the quality findings");
+
         sinks.manifest(reconciled.union(bronze.getSideOutput(RouteManifestRecords.OTHERS)), UIDS);
-        sinks.alerts(reconciled.getSideOutput(ReconcileBronzeWindows.ALERTS), UIDS);
-        sinks.quarantine(decoded.getSideOutput(DecodeManifestRecords.POISON), UIDS);
+        sinks.results(results, UIDS);
+        sinks.alerts(
+                reconciled.getSideOutput(ReconcileBronzeWindows.ALERTS).union(qualityAlerts), UIDS);
+        sinks.quarantine(
+                decoded.getSideOutput(DecodeManifestRecords.POISON)
+                        .union(rows.getSideOutput(DecodeSilverRows.POISON)),
+                UIDS);
+    }
+
+    /** The Silver topics' live rows as profiles, with orders and customers on side outputs. */
+    private SingleOutputStreamOperator<RowProfile> silverRows(StreamExecutionEnvironment env) {
+        return env.fromSource(
+                        silver,
+                        SilverEventTimes.watermarks(config, AvroTopics.registry(config)),
+                        "Silver topics")
+                .uid(UIDS.of("silver-source"))
+                .process(
+                        new DecodeSilverRows(
+                                JOB,
+                                AvroTopics.registry(config),
+                                config.get(QualityAsyncOptions.SILVER_TOPIC_PREFIX)))
+                .returns(Types.POJO(RowProfile.class))
+                .uid(UIDS.of("silver-decode"))
+                .name("Decode Silver rows");
+    }
+
+    /** Every rule's findings. */
+    private static DataStream<QualityResult> qualityRules(
+            SingleOutputStreamOperator<RowProfile> rows, QualityRules rules) {
+        AvroTypeInfo<QualityResult> type = new AvroTypeInfo<>(QualityResult.class);
+        DataStream<Order> orders = rows.getSideOutput(DecodeSilverRows.ORDERS);
+        DataStream<Customer> customers = rows.getSideOutput(DecodeSilverRows.CUSTOMERS);
+
+        SingleOutputStreamOperator<QualityResult> orphans =
+                orders.filter(o -> o.getCustomerKey() != null)
+                        .uid(UIDS.of("orders-with-customer"))
+                        .name("Orders naming a customer")
+                        .keyBy(
+                                (Order o) ->
+                                        OrphanOrders.key(
+                                                o.getMeta().getTenantId(), o.getCustomerKey()),
+                                Types.STRING)
+                        .connect(
+                                customers.keyBy(
+                                        (Customer c) ->
+                                                OrphanOrders.key(
+                                                        c.getMeta().getTenantId(),
+                                                        c.getCustomerKey()),
+                                        Types.STRING))
+                        .process(new OrphanOrders(rules))
+                        .returns(type)
+                        .uid(UIDS.of("referential-integrity"))
+                        .name("Tier 2: orders without their customer");
+
+        SingleOutputStreamOperator<QualityResult> profiles =
+                rows.keyBy(RowProfile::tenantEntity, Types.STRING)
+                        .process(new ProfileWindows(rules))
+                        .returns(type)
+                        .uid(UIDS.of("profile-windows"))
+                        .name("Tier 2: volume and null rate per window");
+
+        SingleOutputStreamOperator<QualityResult> outliers =
+                orders.keyBy((Order o) -> o.getMeta().getTenantId(), Types.STRING)
+                        .process(new OrderTotalOutliers(rules))
+                        .returns(type)
+                        .uid(UIDS.of("order-total-outliers"))
+                        .name("Tier 3: order-total outliers");
+
+        SingleOutputStreamOperator<QualityResult> duplicates =
+                customers
+                        .flatMap(new IdentityClaims(rules))
+                        .returns(Types.POJO(IdentityClaim.class))
+                        .uid(UIDS.of("customer-identities"))
+                        .name("Customer identities")
+                        .keyBy(IdentityClaim::groupKey, Types.STRING)
+                        .process(new DuplicateCustomers())
+                        .returns(type)
+                        .uid(UIDS.of("duplicate-customers"))
+                        .name("Tier 3: duplicate customers");
+
+        return orphans.union(profiles, outliers, duplicates);
     }
 }

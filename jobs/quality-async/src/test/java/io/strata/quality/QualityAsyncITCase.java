@@ -91,6 +91,7 @@ class QualityAsyncITCase {
         new QualityAsyncTopology(
                         config,
                         QualityAsyncJob.manifestSource(config),
+                        QualityAsyncJob.silverSource(config),
                         QualityAsyncJob.sinks(config))
                 .build(env);
         job = env.executeAsync("quality-async-" + name);

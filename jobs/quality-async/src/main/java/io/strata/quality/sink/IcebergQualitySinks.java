@@ -7,6 +7,7 @@ import io.strata.common.iceberg.IcebergAppendSink;
 import io.strata.common.iceberg.IcebergCatalogs;
 import io.strata.model.ops.Alert;
 import io.strata.model.ops.ManifestRecord;
+import io.strata.model.ops.QualityResult;
 import io.strata.model.ops.QuarantineRecord;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -19,8 +20,8 @@ import org.apache.iceberg.flink.sink.FlinkSink;
 
 /**
  * Writes the ops tables ({@link OpsTables}): the manifest upserted by manifest id through Iceberg's
- * {@link FlinkSink} in upsert mode (equality deletes), alerts and quarantine appended; tables are
- * created or evolved when the graph is built and committed on checkpoints.
+ * {@link FlinkSink} in upsert mode (equality deletes), alerts, quality results and quarantine
+ * appended; tables are created or evolved when the graph is built and committed on checkpoints.
  */
 public final class IcebergQualitySinks implements QualitySinks {
 
@@ -62,6 +63,18 @@ public final class IcebergQualitySinks implements QualitySinks {
                 OpsTables.alertsId(config),
                 uids,
                 "iceberg-alerts");
+    }
+
+    @Override
+    public void results(DataStream<QualityResult> results, Uids uids) {
+        IcebergAppendSink.append(
+                results,
+                QualityResult.getClassSchema(),
+                OpsTables.qualityResults(catalogLoader.loadCatalog(), config),
+                catalogLoader,
+                OpsTables.qualityResultsId(config),
+                uids,
+                "iceberg-quality-results");
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.strata.common.iceberg.AvroIcebergSchemas;
 import io.strata.common.iceberg.IcebergTables;
 import io.strata.model.ops.Alert;
 import io.strata.model.ops.ManifestRecord;
+import io.strata.model.ops.QualityResult;
 import io.strata.quality.QualityAsyncOptions;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +26,8 @@ import org.apache.iceberg.catalog.TableIdentifier;
  * day: an upsert deletes by its key within the row's partition, so every partition column must be
  * part of the key and fixed for a manifest id, which layer and tenant are (both are in the id) and
  * a time column is not (a re-emitted window may end later). {@code ops.alerts}: append-only, by day
- * of detection. The quarantine table: as every layer's.
+ * of detection. {@code ops.quality_results}: the Tier-2 and Tier-3 findings, append-only, by day of
+ * detection. The quarantine table: as every layer's.
  */
 public final class OpsTables {
 
@@ -40,6 +42,10 @@ public final class OpsTables {
 
     public static TableIdentifier alertsId(ReadableConfig config) {
         return TableIdentifier.parse(config.get(QualityAsyncOptions.ALERTS_TABLE));
+    }
+
+    public static TableIdentifier qualityResultsId(ReadableConfig config) {
+        return TableIdentifier.parse(config.get(QualityAsyncOptions.QUALITY_RESULTS_TABLE));
     }
 
     public static TableIdentifier quarantineId(ReadableConfig config) {
@@ -72,6 +78,16 @@ public final class OpsTables {
                 catalog,
                 alertsId(config),
                 AvroIcebergSchemas.toIceberg(Alert.getClassSchema()),
+                s -> PartitionSpec.builderFor(s).day("detected_at").build(),
+                properties(config));
+    }
+
+    /** Creates or evolves the quality results table. */
+    public static Table qualityResults(Catalog catalog, ReadableConfig config) {
+        return IcebergTables.createOrEvolve(
+                catalog,
+                qualityResultsId(config),
+                AvroIcebergSchemas.toIceberg(QualityResult.getClassSchema()),
                 s -> PartitionSpec.builderFor(s).day("detected_at").build(),
                 properties(config));
     }

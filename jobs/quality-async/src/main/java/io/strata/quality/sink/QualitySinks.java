@@ -3,6 +3,7 @@ package io.strata.quality.sink;
 import io.strata.common.flink.Uids;
 import io.strata.model.ops.Alert;
 import io.strata.model.ops.ManifestRecord;
+import io.strata.model.ops.QualityResult;
 import io.strata.model.ops.QuarantineRecord;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -23,7 +24,10 @@ public interface QualitySinks {
     /** One record per breach. */
     default void alerts(DataStream<Alert> alerts, Uids uids) {}
 
-    /** Unreadable records of the manifest topic. */
+    /** One record per Tier-2 or Tier-3 finding. */
+    default void results(DataStream<QualityResult> results, Uids uids) {}
+
+    /** Unreadable records of the manifest and Silver topics. */
     default void quarantine(DataStream<QuarantineRecord> quarantine, Uids uids) {}
 
     /** All of {@code sinks}, in order. */
@@ -37,6 +41,11 @@ public interface QualitySinks {
             @Override
             public void alerts(DataStream<Alert> alerts, Uids uids) {
                 sinks.forEach(s -> s.alerts(alerts, uids));
+            }
+
+            @Override
+            public void results(DataStream<QualityResult> results, Uids uids) {
+                sinks.forEach(s -> s.results(results, uids));
             }
 
             @Override

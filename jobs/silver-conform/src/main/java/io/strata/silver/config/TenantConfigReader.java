@@ -26,7 +26,10 @@ final class TenantConfigReader {
                             "master_data",
                             "templates",
                             "versions",
-                            "cdc"));
+                            "cdc",
+                            // quality-async's rules and thresholds; its QualitySections reads
+                            // and validates them.
+                            "quality"));
     private static final Set<String> ENTITY =
             new LinkedHashSet<>(
                     List.of(
