@@ -82,8 +82,10 @@ public final class StackOptions {
     public static final ConfigOption<Integer> FLINK_TASK_SLOTS =
             key("stack.flink.task-slots")
                     .intType()
-                    .defaultValue(8)
-                    .withDescription("Task slots of the single TaskManager.");
+                    .defaultValue(12)
+                    .withDescription(
+                            "Task slots of the single TaskManager: the five jobs at parallelism 2"
+                                    + " take 10, and a maintenance job needs one or two more.");
 
     public static final ConfigOption<String> FLINK_JOBMANAGER_MEMORY =
             key("stack.flink.jobmanager-memory")
