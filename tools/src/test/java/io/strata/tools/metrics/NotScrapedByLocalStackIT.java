@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * The dashboard's metrics that {@code LocalStackIT} cannot see, because only bronze-ingest runs
- * there: each belongs to a job the test does not start (or, for Iceberg delete files, a write mode
- * Bronze never uses). Every other metric the dashboard queries must be in the test's scrape. {@code
- * DashboardFilesTest} checks each entry is still used by the dashboard, so the list cannot rot.
+ * there: each belongs only to jobs the test does not start. Every other metric the dashboard
+ * queries must be in the test's scrape. {@code DashboardFilesTest} checks each entry is still used
+ * by the dashboard, so the list cannot rot.
  */
 public final class NotScrapedByLocalStackIT {
 
