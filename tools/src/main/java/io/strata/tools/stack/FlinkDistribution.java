@@ -125,13 +125,22 @@ public final class FlinkDistribution {
     /** JVM options and dynamic ({@code -D key=value}) program arguments of one process. */
     public record ResourceParams(List<String> jvmOptions, List<String> dynamicArgs) {}
 
-    /** Starts a Flink entry point as a detached service process. */
+    /**
+     * Starts a Flink entry point as a detached service process. The JobManager and TaskManager
+     * share {@code config.yaml}, so each gets its own Prometheus reporter port as a dynamic
+     * property: both run on one host and would otherwise clash.
+     */
     void startProcess(
-            ManagedProcess process, String service, String mainClass, String resourceCommand) {
+            ManagedProcess process,
+            String service,
+            String mainClass,
+            String resourceCommand,
+            int metricsPort) {
         Path conf = writeConf();
         ResourceParams params = resourceParams(resourceCommand);
         List<String> args = new ArrayList<>(List.of("--configDir", conf.toString()));
         args.addAll(params.dynamicArgs());
+        args.addAll(List.of("-D", "metrics.reporter.prom.port=" + metricsPort));
         List<String> command =
                 new JavaCommand()
                         .marker(service, home)

@@ -41,7 +41,24 @@ public final class FlinkService extends ManagedService {
 
     @Override
     public String endpoint() {
-        return jobManager ? restUrl() : home.get(StackOptions.FLINK_TASK_SLOTS) + " slots";
+        String metrics = ", metrics " + metricsUrl();
+        return (jobManager ? restUrl() : home.get(StackOptions.FLINK_TASK_SLOTS) + " slots")
+                + metrics;
+    }
+
+    /**
+     * The process's Prometheus endpoint: the JobManager's carries job-level metrics (checkpoints),
+     * the TaskManager's the operators' (throughput, consumer lag, the jobs' own counters).
+     */
+    public String metricsUrl() {
+        return "http://localhost:" + metricsPort() + "/metrics";
+    }
+
+    private int metricsPort() {
+        return home.get(
+                jobManager
+                        ? StackOptions.FLINK_JOBMANAGER_METRICS_PORT
+                        : StackOptions.FLINK_TASKMANAGER_METRICS_PORT);
     }
 
     private String restUrl() {
@@ -55,13 +72,15 @@ public final class FlinkService extends ManagedService {
                     process(),
                     name(),
                     "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
-                    "GET_JM_RESOURCE_PARAMS");
+                    "GET_JM_RESOURCE_PARAMS",
+                    metricsPort());
         } else {
             flink.startProcess(
                     process(),
                     name(),
                     "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
-                    "GET_TM_RESOURCE_PARAMS");
+                    "GET_TM_RESOURCE_PARAMS",
+                    metricsPort());
         }
     }
 

@@ -79,6 +79,23 @@ public final class StackOptions {
                     .defaultValue(6122)
                     .withDescription("Flink TaskManager RPC port.");
 
+    public static final ConfigOption<Integer> FLINK_JOBMANAGER_METRICS_PORT =
+            key("stack.flink.jobmanager-metrics-port")
+                    .intType()
+                    .defaultValue(9249)
+                    .withDescription(
+                            "Port of the JobManager's Prometheus endpoint (/metrics): job-level"
+                                    + " metrics such as checkpoints.");
+
+    public static final ConfigOption<Integer> FLINK_TASKMANAGER_METRICS_PORT =
+            key("stack.flink.taskmanager-metrics-port")
+                    .intType()
+                    .defaultValue(9250)
+                    .withDescription(
+                            "Port of the TaskManager's Prometheus endpoint (/metrics): operator"
+                                    + " metrics such as throughput, consumer lag and the jobs'"
+                                    + " own counters.");
+
     public static final ConfigOption<Integer> FLINK_TASK_SLOTS =
             key("stack.flink.task-slots")
                     .intType()
@@ -121,6 +138,8 @@ public final class StackOptions {
                 FLINK_REST_PORT,
                 FLINK_RPC_PORT,
                 FLINK_TASKMANAGER_RPC_PORT,
+                FLINK_JOBMANAGER_METRICS_PORT,
+                FLINK_TASKMANAGER_METRICS_PORT,
                 FLINK_TASK_SLOTS,
                 FLINK_JOBMANAGER_MEMORY,
                 FLINK_TASKMANAGER_MEMORY,
