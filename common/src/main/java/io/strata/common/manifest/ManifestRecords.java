@@ -27,7 +27,7 @@ final class ManifestRecords {
                 .setRecordCount(w.accepted)
                 .setStartTime(Instant.ofEpochMilli(anyEventTime ? w.minEventTime : now))
                 .setEndTime(Instant.ofEpochMilli(anyEventTime ? w.maxEventTime : now))
-                .setStatus(ManifestStatus.COMPLETE)
+                .setStatus(w.held > 0 ? ManifestStatus.PAUSED : ManifestStatus.COMPLETE)
                 .setQualityChecks(
                         QualityChecks.newBuilder()
                                 .setSchemaValid(w.quarantined == 0)
@@ -36,6 +36,7 @@ final class ManifestRecords {
                                 .setQuarantineCount(w.quarantined)
                                 .setLateCount(w.late)
                                 .setChecksum(String.format("%016x", w.checksum))
+                                .setHeldCount(w.held)
                                 .build())
                 .setLineage(new ArrayList<>(Arrays.stream(w.parents).sorted().toList()))
                 .setKafkaOffsets(offsets(w))
