@@ -3,10 +3,8 @@ package io.strata.common.control;
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.KafkaSources;
-import io.strata.common.kafka.KafkaTopics;
 import io.strata.common.kafka.RawKafkaRecord;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -47,13 +45,6 @@ public final class TenantControlStream {
                 groupId + "-control",
                 OffsetsInitializer.earliest(),
                 partitionDiscovery);
-    }
-
-    /** Creates the compacted control topic unless it exists (one partition: it is tiny). */
-    public static void ensureTopic(ReadableConfig config) {
-        KafkaTopics.createMissing(
-                config,
-                List.of(KafkaTopics.compacted(config.get(StrataOptions.CONTROL_TENANTS_TOPIC), 1)));
     }
 
     /** The controls read from {@code source}, broadcast to every downstream instance. */

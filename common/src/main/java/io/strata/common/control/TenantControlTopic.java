@@ -2,8 +2,10 @@ package io.strata.common.control;
 
 import io.strata.common.config.StrataOptions;
 import io.strata.common.kafka.KafkaClientProperties;
+import io.strata.common.kafka.KafkaTopics;
 import io.strata.common.kafka.TopicScan;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -15,15 +17,23 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The operator's side of the tenant control topic: publish a pause or resume with a plain producer,
- * and read the state in force per tenant (the latest record per key).
+ * and read the state in force per tenant (the latest record per key). Plain Kafka clients only, so
+ * the CLI can use it without Flink's runtime.
  */
 public final class TenantControlTopic {
 
     private TenantControlTopic() {}
 
+    /** Creates the compacted control topic unless it exists (one partition: it is tiny). */
+    public static void ensure(ReadableConfig config) {
+        KafkaTopics.createMissing(
+                config,
+                List.of(KafkaTopics.compacted(config.get(StrataOptions.CONTROL_TENANTS_TOPIC), 1)));
+    }
+
     /** Writes {@code control} (key = tenant) and waits until Kafka has it. */
     public static void publish(ReadableConfig config, TenantControl control) {
-        TenantControlStream.ensureTopic(config);
+        ensure(config);
         Properties props = KafkaClientProperties.of(config);
         props.put("key.serializer", ByteArraySerializer.class.getName());
         props.put("value.serializer", ByteArraySerializer.class.getName());

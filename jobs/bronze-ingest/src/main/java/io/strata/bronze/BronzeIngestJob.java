@@ -4,6 +4,7 @@ import io.strata.bronze.sink.BronzeSinks;
 import io.strata.bronze.sink.IcebergBronzeSinks;
 import io.strata.bronze.sink.KafkaBronzeSinks;
 import io.strata.common.control.TenantControlStream;
+import io.strata.common.control.TenantControlTopic;
 import io.strata.common.flink.DeclaredOptions;
 import io.strata.common.flink.JobConfig;
 import io.strata.common.flink.StrataEnvironment;
@@ -33,7 +34,7 @@ public final class BronzeIngestJob {
         DeclaredOptions.of(BronzeIngestOptions.class)
                 .checkKnown(config, Set.of(BronzeIngestOptions.PREFIX), Set.of());
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
-        TenantControlStream.ensureTopic(config);
+        TenantControlTopic.ensure(config);
         new BronzeIngestTopology(config, source(config), control(config), sinks(config)).build(env);
         env.execute(BronzeIngestTopology.JOB);
     }

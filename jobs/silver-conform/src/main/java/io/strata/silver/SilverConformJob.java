@@ -1,6 +1,7 @@
 package io.strata.silver;
 
 import io.strata.common.control.TenantControlStream;
+import io.strata.common.control.TenantControlTopic;
 import io.strata.common.flink.DeclaredOptions;
 import io.strata.common.flink.JobConfig;
 import io.strata.common.flink.StrataEnvironment;
@@ -38,7 +39,7 @@ public final class SilverConformJob {
                 .checkKnown(config, Set.of(SilverConformOptions.PREFIX), Set.of());
         List<TenantConfigUpdate> startup = startupConfigs(config);
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
-        TenantControlStream.ensureTopic(config);
+        TenantControlTopic.ensure(config);
         new SilverConformTopology(
                         config,
                         bronzeSource(config),
