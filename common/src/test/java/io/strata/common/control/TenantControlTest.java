@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.junit.jupiter.api.Test;
 
 class TenantControlTest {
@@ -38,6 +40,11 @@ class TenantControlTest {
                 .hasMessageStartingWith("not JSON");
         assertThatThrownBy(() -> TenantControl.fromJson("acme", bytes("{}")))
                 .hasMessageContaining("\"state\"");
+    }
+
+    @Test
+    void aControlIsAFlinkPojo() {
+        assertThat(TypeInformation.of(TenantControl.class)).isInstanceOf(PojoTypeInfo.class);
     }
 
     private static byte[] bytes(String s) {

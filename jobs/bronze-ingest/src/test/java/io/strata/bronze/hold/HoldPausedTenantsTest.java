@@ -155,6 +155,21 @@ class HoldPausedTenantsTest {
         }
     }
 
+    @Test
+    void theEndOfTheInputKeepsHeldRecordsHeld() throws Exception {
+        try (var harness = harness(new HashMapStateBackend(), null)) {
+            harness.processElement2(control("acme", TenantState.PAUSED));
+            harness.processElement1(record("acme", "a1", 1));
+            harness.processElement1(record("globex", "g1", 2));
+            harness.processWatermark1(new Watermark(Long.MAX_VALUE));
+            harness.processWatermark2(new Watermark(Long.MAX_VALUE));
+
+            assertThat(offsets(harness.extractOutputValues())).containsExactly(2L);
+            assertThat(harness.getOutput()).contains(new Watermark(Long.MAX_VALUE));
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        }
+    }
+
     private static KeyedTwoInputStreamOperatorTestHarness<
                     Tuple2<String, String>, BronzeEvent, TenantControl, BronzeEvent>
             harness(StateBackend backend, OperatorSubtaskState restore) throws Exception {
