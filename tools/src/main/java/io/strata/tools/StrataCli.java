@@ -9,6 +9,7 @@ import io.strata.tools.commands.MaintainCommand;
 import io.strata.tools.commands.ManifestCommand;
 import io.strata.tools.commands.QuarantineCommand;
 import io.strata.tools.commands.StatusCommand;
+import io.strata.tools.commands.TenantCommand;
 import io.strata.tools.commands.TenantsCommand;
 import io.strata.tools.commands.UpCommand;
 import picocli.CommandLine;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             MaintainCommand.class,
             TenantsCommand.class,
+            TenantCommand.class,
             QuarantineCommand.class,
             ManifestCommand.class,
             CommandLine.HelpCommand.class

@@ -57,6 +57,17 @@ public final class StrataOptions {
                             "Kafka topic of the manifest: one record per tenant, source, layer"
                                     + " and checkpoint, keyed by tenant.");
 
+    public static final ConfigOption<String> CONTROL_TENANTS_TOPIC =
+            key("strata.control.tenants-topic")
+                    .stringType()
+                    .defaultValue("control.tenants")
+                    .withDescription(
+                            "Compacted Kafka topic of tenant pause/resume requests (key = tenant"
+                                    + " id, value = JSON with state PAUSED or ACTIVE), written by"
+                                    + " ./strata tenant pause|resume. bronze-ingest and"
+                                    + " silver-conform read it from the beginning as broadcast"
+                                    + " state and hold a paused tenant's records in state.");
+
     public static final ConfigOption<String> ICEBERG_CATALOG_NAME =
             key("strata.iceberg.catalog-name")
                     .stringType()

@@ -29,7 +29,7 @@ final class ManifestRecords {
                 .setRecordCount(w.accepted)
                 .setStartTime(Instant.ofEpochMilli(anyEventTime ? w.minEventTime : now))
                 .setEndTime(Instant.ofEpochMilli(anyEventTime ? w.maxEventTime : now))
-                .setStatus(ManifestStatus.COMPLETE)
+                .setStatus(w.held > 0 ? ManifestStatus.PAUSED : ManifestStatus.COMPLETE)
                 .setQualityChecks(
                         QualityChecks.newBuilder()
                                 .setSchemaValid(w.quarantined == 0)
@@ -38,6 +38,7 @@ final class ManifestRecords {
                                 .setQuarantineCount(w.quarantined)
                                 .setLateCount(w.late)
                                 .setChecksum(hex(w.checksum))
+                                .setHeldCount(w.held)
                                 .build())
                 .setLineage(new ArrayList<>(Arrays.stream(w.parents).sorted().toList()))
                 .setLineageCounts(lineageCounts(w))

@@ -13,7 +13,9 @@ public class ManifestTally {
     public enum Outcome {
         ACCEPTED,
         DUPLICATE,
-        QUARANTINED
+        QUARANTINED,
+        /** Held while its tenant is paused; tallied again with its outcome on release. */
+        HELD
     }
 
     /** The tenant; {@link Manifests#UNATTRIBUTED} when nobody could tell. */

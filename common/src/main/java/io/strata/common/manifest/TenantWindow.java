@@ -18,6 +18,10 @@ public class TenantWindow {
     public long duplicates;
     public long quarantined;
     public long late;
+
+    /** Records held because the tenant is paused; not part of {@link #total()}. */
+    public long held;
+
     public long minEventTime = Long.MAX_VALUE;
     public long maxEventTime = Long.MIN_VALUE;
 
@@ -64,6 +68,7 @@ public class TenantWindow {
             }
             case DUPLICATE -> duplicates++;
             case QUARANTINED -> quarantined++;
+            case HELD -> held++;
         }
         if (t.partition >= 0) {
             offsetRange(t.partition, t.offset, t.offset);
@@ -79,6 +84,7 @@ public class TenantWindow {
         duplicates += o.duplicates;
         quarantined += o.quarantined;
         late += o.late;
+        held += o.held;
         checksum += o.checksum;
         minEventTime = Math.min(minEventTime, o.minEventTime);
         maxEventTime = Math.max(maxEventTime, o.maxEventTime);

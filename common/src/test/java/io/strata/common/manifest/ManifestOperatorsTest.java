@@ -153,6 +153,38 @@ class ManifestOperatorsTest {
     }
 
     @Test
+    void aWindowHoldingRecordsIsPausedAndCountsThemApartFromWhatPassed() throws Exception {
+        try (var harness =
+                new OneInputStreamOperatorTestHarness<>(
+                        new ManifestPerCheckpoint(Layer.BRONZE, "bronze-ingest"))) {
+            harness.setup(new KryoSerializer<>(ManifestRecord.class, new SerializerConfigImpl()));
+            harness.open();
+            TenantWindow acme = window(tally("acme", Outcome.HELD, NINE, 0, 1));
+            acme.add(tally("acme", Outcome.HELD, NINE, 0, 2));
+            TenantWindow partial = window(tally("acme", Outcome.ACCEPTED, TEN, 0, 3));
+            partial.add(tally("acme", Outcome.HELD, TEN, 0, 4));
+            harness.processElement(acme, 0);
+            harness.processElement(partial, 0);
+            harness.processElement(window(tally("globex", Outcome.ACCEPTED, NINE, 1, 5)), 0);
+            harness.prepareSnapshotPreBarrier(43);
+
+            assertThat(harness.extractOutputValues())
+                    .extracting(
+                            m ->
+                                    m.getTenantId()
+                                            + " "
+                                            + m.getStatus()
+                                            + " accepted="
+                                            + m.getRecordCount()
+                                            + " held="
+                                            + m.getQualityChecks().getHeldCount())
+                    .containsExactlyInAnyOrder(
+                            "acme PAUSED accepted=1 held=3", "globex COMPLETE accepted=1 held=0");
+            assertThat(acme.total()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void theChecksumDoesNotDependOnOrder() {
         TenantWindow a = window(tally("acme", Outcome.ACCEPTED, NINE, 0, 1));
         a.add(tally("acme", Outcome.ACCEPTED, NINE, 0, 2));

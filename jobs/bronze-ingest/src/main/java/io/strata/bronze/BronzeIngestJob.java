@@ -3,6 +3,8 @@ package io.strata.bronze;
 import io.strata.bronze.sink.BronzeSinks;
 import io.strata.bronze.sink.IcebergBronzeSinks;
 import io.strata.bronze.sink.KafkaBronzeSinks;
+import io.strata.common.control.TenantControlStream;
+import io.strata.common.control.TenantControlTopic;
 import io.strata.common.flink.DeclaredOptions;
 import io.strata.common.flink.JobConfig;
 import io.strata.common.flink.StrataEnvironment;
@@ -32,7 +34,8 @@ public final class BronzeIngestJob {
         DeclaredOptions.of(BronzeIngestOptions.class)
                 .checkKnown(config, Set.of(BronzeIngestOptions.PREFIX), Set.of());
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
-        new BronzeIngestTopology(config, source(config), sinks(config)).build(env);
+        TenantControlTopic.ensure(config);
+        new BronzeIngestTopology(config, source(config), control(config), sinks(config)).build(env);
         env.execute(BronzeIngestTopology.JOB);
     }
 
@@ -45,6 +48,14 @@ public final class BronzeIngestJob {
                         startingOffsets(config.get(BronzeIngestOptions.START_FROM)),
                         config.get(BronzeIngestOptions.PARTITION_DISCOVERY))
                 .build();
+    }
+
+    /** The tenant control topic, always read from its beginning. */
+    static KafkaSource<RawKafkaRecord> control(ReadableConfig config) {
+        return TenantControlStream.source(
+                config,
+                config.get(BronzeIngestOptions.GROUP_ID),
+                config.get(BronzeIngestOptions.PARTITION_DISCOVERY));
     }
 
     /** Iceberg always; Kafka unless switched off. */

@@ -9,6 +9,8 @@ import io.strata.bronze.parse.ParserSettings;
 import io.strata.bronze.sink.BronzeSinks;
 import io.strata.bronze.time.BronzeWatermarks;
 import io.strata.bronze.time.FlagLateEvents;
+import io.strata.common.control.HoldPausedTenants;
+import io.strata.common.control.TenantControlStream;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.RawKafkaRecord;
 import io.strata.common.manifest.ManifestTally;
@@ -23,14 +25,20 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The bronze-ingest graph: raw records → parse (refusals to quarantine) → flag late events →
- * watermarks → dedupe by (tenant, event id) → sinks, plus the manifest (per tenant, topic and
- * checkpoint) of what was accepted, dropped and quarantined. Source and sinks are injected, so
- * tests run the same graph over their own.
+ * watermarks → hold paused tenants (tenant controls broadcast from the control topic) → dedupe by
+ * (tenant, event id) → sinks, plus the manifest (per tenant, topic and checkpoint) of what was
+ * accepted, held, dropped and quarantined. Sources and sinks are injected, so tests run the same
+ * graph over their own.
+ *
+ * <p>The hold sits before dedupe, keyed as dedupe is, so a paused tenant's copies are judged when
+ * released; lateness is flagged before it, by arrival, so a held event is not made late by the time
+ * it waited.
  */
 public final class BronzeIngestTopology {
 
@@ -39,12 +47,21 @@ public final class BronzeIngestTopology {
 
     private final ReadableConfig config;
     private final Source<RawKafkaRecord, ?, ?> source;
+    private final Source<RawKafkaRecord, ?, ?> control;
     private final BronzeSinks sinks;
 
+    /**
+     * @param source records of the raw and CDC topics
+     * @param control records of the tenant control topic
+     */
     public BronzeIngestTopology(
-            ReadableConfig config, Source<RawKafkaRecord, ?, ?> source, BronzeSinks sinks) {
+            ReadableConfig config,
+            Source<RawKafkaRecord, ?, ?> source,
+            Source<RawKafkaRecord, ?, ?> control,
+            BronzeSinks sinks) {
         this.config = config;
         this.source = source;
+        this.control = control;
         this.sinks = sinks;
     }
 
@@ -75,8 +92,16 @@ public final class BronzeIngestTopology {
                         .uid(UIDS.of("watermarks"))
                         .name("Event-time watermarks");
 
+        SingleOutputStreamOperator<BronzeEvent> held =
+                HoldPausedTenants.bronzeEvents(
+                        timed.keyBy(new TenantEventKey(), TenantEventKey.TYPE),
+                        TenantControlStream.broadcast(env, control, UIDS),
+                        new AvroTypeInfo<>(BronzeEvent.class),
+                        UIDS);
+
         SingleOutputStreamOperator<BronzeEvent> unique =
-                timed.keyBy(new TenantEventKey(), TenantEventKey.TYPE)
+                DataStreamUtils.reinterpretAsKeyedStream(
+                                held, new TenantEventKey(), TenantEventKey.TYPE)
                         .process(
                                 new DeduplicateByEventId(
                                         config.get(BronzeIngestOptions.DEDUPE_TTL)))
@@ -96,11 +121,15 @@ public final class BronzeIngestTopology {
         sinks.quarantine(quarantine, UIDS);
         sinks.duplicates(duplicates, UIDS);
         sinks.manifest(
-                manifest(stamped.getSideOutput(StampManifestIds.TALLIES), duplicates, quarantine),
+                manifest(
+                        stamped.getSideOutput(StampManifestIds.TALLIES)
+                                .union(held.getSideOutput(HoldPausedTenants.HELD_TALLIES)),
+                        duplicates,
+                        quarantine),
                 UIDS);
     }
 
-    /** One manifest record per tenant, source topic and checkpoint. */
+    /** One manifest record per tenant, source topic and checkpoint; PAUSED while it holds any. */
     private static DataStream<ManifestRecord> manifest(
             DataStream<ManifestTally> accepted,
             DataStream<BronzeEvent> duplicates,

@@ -80,6 +80,7 @@ class BronzeIngestITCase {
         new BronzeIngestTopology(
                         config,
                         boundedSource(config, run),
+                        TenantControls.bounded(config, run),
                         BronzeSinks.all(
                                 List.of(BronzeIngestJob.sinks(config), collect(duplicates))))
                 .build(env);

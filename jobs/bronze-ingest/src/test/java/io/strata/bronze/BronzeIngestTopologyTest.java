@@ -23,7 +23,10 @@ class BronzeIngestTopologyTest {
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
 
         new BronzeIngestTopology(
-                        config, BronzeIngestJob.source(config), BronzeIngestJob.sinks(config))
+                        config,
+                        BronzeIngestJob.source(config),
+                        BronzeIngestJob.control(config),
+                        BronzeIngestJob.sinks(config))
                 .build(env);
         StreamGraph graph = env.getStreamGraph();
 
@@ -38,6 +41,9 @@ class BronzeIngestTopologyTest {
                         "bronze-ingest-parse",
                         "bronze-ingest-flag-late",
                         "bronze-ingest-watermarks",
+                        "bronze-ingest-control-source",
+                        "bronze-ingest-control-read",
+                        "bronze-ingest-hold-paused",
                         "bronze-ingest-dedupe",
                         "bronze-ingest-iceberg-events-rows",
                         "bronze-ingest-iceberg-events-writer",

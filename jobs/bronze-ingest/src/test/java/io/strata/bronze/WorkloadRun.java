@@ -146,6 +146,7 @@ public final class WorkloadRun {
         new BronzeIngestTopology(
                         config,
                         source.build(),
+                        TenantControls.bounded(config, name),
                         BronzeSinks.all(List.of(BronzeIngestJob.sinks(config), testSinks)))
                 .build(env);
         return env;

@@ -1,5 +1,7 @@
 package io.strata.silver;
 
+import io.strata.common.control.TenantControlStream;
+import io.strata.common.control.TenantControlTopic;
 import io.strata.common.flink.DeclaredOptions;
 import io.strata.common.flink.JobConfig;
 import io.strata.common.flink.StrataEnvironment;
@@ -37,8 +39,14 @@ public final class SilverConformJob {
                 .checkKnown(config, Set.of(SilverConformOptions.PREFIX), Set.of());
         List<TenantConfigUpdate> startup = startupConfigs(config);
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
+        TenantControlTopic.ensure(config);
         new SilverConformTopology(
-                        config, bronzeSource(config), tenantSource(config), startup, sinks(config))
+                        config,
+                        bronzeSource(config),
+                        tenantSource(config),
+                        controlSource(config),
+                        startup,
+                        sinks(config))
                 .build(env);
         env.execute(SilverConformTopology.JOB);
     }
@@ -75,6 +83,14 @@ public final class SilverConformJob {
                         OffsetsInitializer.earliest(),
                         config.get(SilverConformOptions.PARTITION_DISCOVERY))
                 .build();
+    }
+
+    /** The Kafka source of the tenant control topic (pause/resume), from its beginning. */
+    public static KafkaSource<RawKafkaRecord> controlSource(ReadableConfig config) {
+        return TenantControlStream.source(
+                config,
+                config.get(SilverConformOptions.GROUP_ID),
+                config.get(SilverConformOptions.PARTITION_DISCOVERY));
     }
 
     /** Iceberg always; Kafka unless switched off. */

@@ -1,5 +1,7 @@
 package io.strata.silver;
 
+import io.strata.common.control.HoldPausedTenants;
+import io.strata.common.control.TenantControlStream;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.RawKafkaRecord;
@@ -31,16 +33,18 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The silver-conform graph: Bronze records → decode (poison to quarantine) → event-time watermarks
- * → conform with the tenant rules in force (broadcast from the configuration topic; unconfigured
- * tenants wait; refusals to quarantine) → sequence per (tenant, entity, key) with hash diffs →
- * per-entity sinks, plus the manifest (per tenant, source and checkpoint, with lineage to Bronze's;
- * every row names the Silver manifest record that counts its event, for Gold's lineage). Sources
- * and sinks are injected, so tests run the same graph over their own.
+ * → hold paused tenants (tenant controls broadcast from the control topic; released in arrival
+ * order on resume) → conform with the tenant rules in force (broadcast from the configuration
+ * topic; unconfigured tenants wait; refusals to quarantine) → sequence per (tenant, entity, key)
+ * with hash diffs → per-entity sinks, plus the manifest (per tenant, source and checkpoint, with
+ * lineage to Bronze's; every row names the Silver manifest record that counts its event, for Gold's
+ * lineage). Sources and sinks are injected, so tests run the same graph over their own.
  */
 public final class SilverConformTopology {
 
@@ -50,23 +54,27 @@ public final class SilverConformTopology {
     private final ReadableConfig config;
     private final Source<RawKafkaRecord, ?, ?> bronze;
     private final Source<RawKafkaRecord, ?, ?> tenantConfigs;
+    private final Source<RawKafkaRecord, ?, ?> control;
     private final List<TenantConfigUpdate> startupConfigs;
     private final SilverSinks sinks;
 
     /**
      * @param bronze records of the Bronze events topic
      * @param tenantConfigs records of the tenant configuration topic
+     * @param control records of the tenant control topic (pause/resume)
      * @param startupConfigs validated configurations the job starts with
      */
     public SilverConformTopology(
             ReadableConfig config,
             Source<RawKafkaRecord, ?, ?> bronze,
             Source<RawKafkaRecord, ?, ?> tenantConfigs,
+            Source<RawKafkaRecord, ?, ?> control,
             List<TenantConfigUpdate> startupConfigs,
             SilverSinks sinks) {
         this.config = config;
         this.bronze = bronze;
         this.tenantConfigs = tenantConfigs;
+        this.control = control;
         this.startupConfigs = List.copyOf(startupConfigs);
         this.sinks = sinks;
     }
@@ -98,8 +106,18 @@ public final class SilverConformTopology {
                         .name("Validate tenant configurations")
                         .broadcast(TenantConfigState.DESCRIPTOR);
 
+        // Held before conform, keyed as conform is: a paused tenant's events are conformed
+        // with the rules in force when it is resumed.
+        SingleOutputStreamOperator<BronzeEvent> held =
+                HoldPausedTenants.bronzeEvents(
+                        timed.keyBy(new BronzeEventKey(), BronzeEventKey.TYPE),
+                        TenantControlStream.broadcast(env, control, UIDS),
+                        new AvroTypeInfo<>(BronzeEvent.class),
+                        UIDS);
+
         SingleOutputStreamOperator<SilverChange> conformed =
-                timed.keyBy(new BronzeEventKey(), BronzeEventKey.TYPE)
+                DataStreamUtils.reinterpretAsKeyedStream(
+                                held, new BronzeEventKey(), BronzeEventKey.TYPE)
                         .connect(tenants)
                         .process(
                                 new ConformBronzeEvents(
@@ -124,21 +142,25 @@ public final class SilverConformTopology {
         DataStream<QuarantineRecord> poison = decoded.getSideOutput(DecodeBronzeEvents.POISON);
         sinks.quarantine(
                 poison.union(conformed.getSideOutput(ConformBronzeEvents.QUARANTINE)), UIDS);
-        sinks.manifest(manifest(conformed, poison), UIDS);
+        sinks.manifest(
+                manifest(conformed, held.getSideOutput(HoldPausedTenants.HELD_TALLIES), poison),
+                UIDS);
     }
 
     /**
      * One manifest record per tenant, source and checkpoint window: the Bronze events conformed and
-     * refused, with lineage to the Bronze manifest records that counted them, and the unreadable
-     * records of the Bronze topic.
+     * refused, with lineage to the Bronze manifest records that counted them, the events held for a
+     * paused tenant (the window is PAUSED), and the unreadable records of the Bronze topic.
      */
     private static DataStream<ManifestRecord> manifest(
             SingleOutputStreamOperator<SilverChange> conformed,
+            DataStream<ManifestTally> held,
             DataStream<QuarantineRecord> poison) {
         DataStream<ManifestTally> tallies =
                 conformed
                         .getSideOutput(ConformBronzeEvents.TALLIES)
                         .union(
+                                held,
                                 poison.map(new QuarantineTallies())
                                         .uid(UIDS.of("tally-poison"))
                                         .name("Tally unreadable records"));

@@ -136,6 +136,7 @@ class SilverConformITCase {
                         jobConfig,
                         SilverConformJob.bronzeSource(jobConfig),
                         SilverConformJob.tenantSource(jobConfig),
+                        SilverConformJob.controlSource(jobConfig),
                         SilverConformJob.startupConfigs(jobConfig),
                         SilverConformJob.sinks(jobConfig))
                 .build(env);
@@ -444,6 +445,7 @@ class SilverConformITCase {
         c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
         c.set(SilverConformOptions.INPUT_TOPIC, topics.events);
         c.set(SilverConformOptions.TENANTS_TOPIC, topics.tenants);
+        c.set(StrataOptions.CONTROL_TENANTS_TOPIC, "control.tenants." + name);
         c.set(SilverConformOptions.GROUP_ID, name);
         c.set(SilverConformOptions.START_FROM, SilverConformOptions.StartFrom.EARLIEST);
         c.set(SilverConformOptions.TENANTS_DIRECTORY, TenantFiles.DIR.toString());

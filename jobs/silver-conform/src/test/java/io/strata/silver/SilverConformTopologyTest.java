@@ -29,6 +29,7 @@ class SilverConformTopologyTest {
                         config,
                         SilverConformJob.bronzeSource(config),
                         SilverConformJob.tenantSource(config),
+                        SilverConformJob.controlSource(config),
                         List.of(Hooli.config()),
                         SilverConformJob.sinks(config))
                 .build(env);
@@ -44,6 +45,9 @@ class SilverConformTopologyTest {
                         "silver-conform-watermarks",
                         "silver-conform-tenants-source",
                         "silver-conform-tenants-validate",
+                        "silver-conform-control-source",
+                        "silver-conform-control-read",
+                        "silver-conform-hold-paused",
                         "silver-conform-conform",
                         "silver-conform-sequence",
                         "silver-conform-iceberg-customer-rows",

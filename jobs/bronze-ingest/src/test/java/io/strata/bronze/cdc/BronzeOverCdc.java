@@ -2,6 +2,7 @@ package io.strata.bronze.cdc;
 
 import io.strata.bronze.BronzeIngestOptions;
 import io.strata.bronze.BronzeIngestTopology;
+import io.strata.bronze.TenantControls;
 import io.strata.bronze.sink.BronzeTables;
 import io.strata.bronze.sink.IcebergBronzeSinks;
 import io.strata.common.config.StrataOptions;
@@ -50,6 +51,7 @@ final class BronzeOverCdc {
                                         Duration.ofMinutes(1))
                                 .setBounded(OffsetsInitializer.latest())
                                 .build(),
+                        TenantControls.bounded(config, group),
                         new IcebergBronzeSinks(config))
                 .build(env);
         env.execute("bronze-ingest-over-cdc");
