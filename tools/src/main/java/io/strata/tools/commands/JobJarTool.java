@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Runs a tool class of a job's own jar in a child JVM, so the CLI never disagrees with the job it
  * operates (same validation, same table and topic code). A job jar bundles its connectors but, like
- * every job jar, neither SLF4J nor Flink: the CLI's SLF4J is added, and Flink's libraries (with the
- * Hadoop client Iceberg's catalog needs) when the tool reads configuration or tables.
+ * every job jar, neither SLF4J nor Flink: Flink's libraries (with their SLF4J binding and the
+ * Hadoop client Iceberg's catalog needs) are added when the tool reads configuration or tables, the
+ * CLI's SLF4J API otherwise.
  */
 final class JobJarTool {
 
@@ -37,12 +38,14 @@ final class JobJarTool {
     private static String classpath(StackHome home, Path jar, boolean withFlink)
             throws IOException {
         List<String> entries = new ArrayList<>(List.of(jar.toString()));
-        try (var libs = Files.list(home.toolsLib())) {
-            libs.filter(p -> p.getFileName().toString().startsWith("slf4j-api"))
-                    .forEach(p -> entries.add(p.toString()));
-        }
         if (withFlink) {
+            // Flink's lib brings SLF4J with its Log4j binding.
             entries.add(home.flinkLib().resolve("*").toString());
+        } else {
+            try (var libs = Files.list(home.toolsLib())) {
+                libs.filter(p -> p.getFileName().toString().startsWith("slf4j-api"))
+                        .forEach(p -> entries.add(p.toString()));
+            }
         }
         return String.join(File.pathSeparator, entries);
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code ./strata tenants validate|publish|remove}: tenant configurations checked with
  * silver-conform's own rules (its jar's {@code TenantsTool}, so the CLI never disagrees with the
- * job) and published to the compacted topic the running job reads.
+ * job), their {@code quality:} sections with quality-async's ({@code QualityRulesTool}), and
+ * published to the compacted topic the running job reads.
  */
 @Command(
         name = "tenants",
@@ -24,6 +25,7 @@ import picocli.CommandLine.Parameters;
 public final class TenantsCommand implements Callable<Integer> {
 
     private static final String TOOL = "io.strata.silver.tenants.TenantsTool";
+    private static final String QUALITY_TOOL = "io.strata.quality.rules.QualityRulesTool";
 
     @Parameters(index = "0", description = "validate, publish or remove.")
     private String action;
@@ -55,7 +57,16 @@ public final class TenantsCommand implements Callable<Integer> {
             args.add(home.repo().resolve("schemas/tenants").toString());
         }
         args.addAll(targets);
-        return JobJarTool.run(home, "silver-conform", false, TOOL, args);
+        int silver = JobJarTool.run(home, "silver-conform", false, TOOL, args);
+        if (!action.equals("validate")) {
+            return silver;
+        }
+        // The quality: sections are quality-async's: checked by its own reader too.
+        List<String> files =
+                targets.isEmpty()
+                        ? List.of(home.repo().resolve("schemas/tenants").toString())
+                        : targets;
+        return Math.max(silver, JobJarTool.run(home, "quality-async", true, QUALITY_TOOL, files));
     }
 
     private String bootstrap(StackHome home) {
