@@ -100,6 +100,28 @@ public final class KafkaBroker implements AutoCloseable {
         return admin;
     }
 
+    /**
+     * The sum of the offsets consumer group {@code group} has committed over all its partitions
+     * (what a Flink job commits on checkpoints); -1 while the group has none or cannot be asked.
+     */
+    public long committedOffsets(String group) {
+        try {
+            return admin
+                    .listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .values()
+                    .stream()
+                    .mapToLong(org.apache.kafka.clients.consumer.OffsetAndMetadata::offset)
+                    .sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } catch (ExecutionException e) {
+            return -1;
+        }
+    }
+
     /** Creates a topic unless it exists; {@code configs} are topic-level settings. */
     public void createTopic(String name, int partitions, Map<String, String> configs) {
         NewTopic topic = new NewTopic(name, partitions, (short) 1).configs(configs);

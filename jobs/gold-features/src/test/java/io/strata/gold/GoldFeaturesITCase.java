@@ -39,7 +39,6 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -251,8 +250,8 @@ class GoldFeaturesITCase {
         JobClient job = env.executeAsync("gold-features-" + name + "-" + run);
 
         String group = config.get(GoldFeaturesOptions.GROUP_ID);
-        await(() -> committedOffsets(group) >= published);
-        assertThat(committedOffsets(group))
+        await(() -> TestServices.kafka().committedOffsets(group) >= published);
+        assertThat(TestServices.kafka().committedOffsets(group))
                 .as("records committed by %s", group)
                 .isEqualTo(published);
         // Drained: the watermark goes to the end of time, as when the input is over, so the events
@@ -332,22 +331,6 @@ class GoldFeaturesITCase {
         Map<String, Integer> counts = new HashMap<>();
         vault.rows().forEach((t, rows) -> counts.put(t.tableName(), rows.size()));
         return counts;
-    }
-
-    private static long committedOffsets(String group) {
-        try {
-            return TestServices.kafka()
-                    .admin()
-                    .listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get()
-                    .values()
-                    .stream()
-                    .mapToLong(OffsetAndMetadata::offset)
-                    .sum();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -57,7 +57,6 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -225,8 +224,8 @@ class GoldVaultITCase {
         JobClient job = env.executeAsync("gold-vault-" + name + "-" + run);
 
         String group = config.get(GoldFeaturesOptions.GROUP_ID);
-        await(() -> committedOffsets(group) >= published);
-        assertThat(committedOffsets(group))
+        await(() -> TestServices.kafka().committedOffsets(group) >= published);
+        assertThat(TestServices.kafka().committedOffsets(group))
                 .as("records committed by %s", group)
                 .isEqualTo(published);
         job.stopWithSavepoint(
@@ -472,22 +471,6 @@ class GoldVaultITCase {
     }
 
     /** What a consumer group committed on the Silver topics (on checkpoints). */
-    private static long committedOffsets(String group) {
-        try {
-            return TestServices.kafka()
-                    .admin()
-                    .listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get()
-                    .values()
-                    .stream()
-                    .mapToLong(OffsetAndMetadata::offset)
-                    .sum();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
     private static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

@@ -2,19 +2,7 @@ package io.strata.gold;
 
 import io.strata.gold.input.SilverEntity;
 import io.strata.model.gold.CustomerFeatures;
-import io.strata.model.silver.Customer;
-import io.strata.model.silver.EntityMeta;
-import io.strata.model.silver.Order;
-import io.strata.model.silver.OrderLine;
-import io.strata.model.silver.Product;
-import io.strata.model.silver.ProductReturn;
-import io.strata.model.silver.SupportTicket;
-import io.strata.workload.oracle.SilverRows.CustomerRow;
-import io.strata.workload.oracle.SilverRows.OrderLineRow;
-import io.strata.workload.oracle.SilverRows.OrderRow;
-import io.strata.workload.oracle.SilverRows.ProductRow;
-import io.strata.workload.oracle.SilverRows.ReturnRow;
-import io.strata.workload.oracle.SilverRows.TicketRow;
+import io.strata.workload.oracle.SilverAvroRows;
 import io.strata.workload.oracle.SilverVersion;
 import io.strata.workload.oracle.gold.FeatureRow;
 import java.lang.reflect.RecordComponent;
@@ -47,83 +35,7 @@ final class OracleSilverRows {
 
     /** The Avro row of a version Gold reads. */
     static SpecificRecordBase avro(SilverVersion v) {
-        EntityMeta meta = meta(v);
-        if (v.row() instanceof CustomerRow c) {
-            return new Customer(
-                    meta,
-                    c.customerKey(),
-                    c.name(),
-                    c.email(),
-                    c.phone(),
-                    c.segment(),
-                    c.city(),
-                    c.country(),
-                    c.createdAt());
-        }
-        if (v.row() instanceof ProductRow p) {
-            return new Product(
-                    meta, p.productKey(), p.name(), p.category(), p.unitPrice(), p.currency());
-        }
-        if (v.row() instanceof OrderRow o) {
-            return new Order(
-                    meta,
-                    o.orderKey(),
-                    o.customerKey(),
-                    o.orderTime(),
-                    o.status(),
-                    o.channel(),
-                    o.currency(),
-                    o.totalAmount());
-        }
-        if (v.row() instanceof OrderLineRow l) {
-            return new OrderLine(
-                    meta,
-                    l.orderKey(),
-                    l.lineKey(),
-                    l.productKey(),
-                    l.quantity(),
-                    l.unitPrice(),
-                    l.lineAmount());
-        }
-        if (v.row() instanceof TicketRow t) {
-            return new SupportTicket(
-                    meta,
-                    t.ticketKey(),
-                    t.customerKey(),
-                    t.openedTime(),
-                    t.closedTime(),
-                    t.status(),
-                    t.priority(),
-                    t.subject());
-        }
-        if (v.row() instanceof ReturnRow r) {
-            return new ProductReturn(
-                    meta,
-                    r.returnKey(),
-                    r.orderKey(),
-                    r.customerKey(),
-                    r.productKey(),
-                    r.returnTime(),
-                    r.quantity(),
-                    r.refundAmount(),
-                    r.reason());
-        }
-        throw new IllegalArgumentException("Gold does not read " + v.entity());
-    }
-
-    private static EntityMeta meta(SilverVersion v) {
-        return EntityMeta.newBuilder()
-                .setTenantId(v.tenant())
-                .setApp("commerce")
-                .setSchemaVersion("oracle")
-                .setConfigVersion("oracle")
-                .setEventTime(v.eventTime())
-                .setSourceEventId("p-" + v.position())
-                .setSourcePosition(v.sourcePosition())
-                .setHashDiff("")
-                .setDeleted(v.deleted())
-                .setProcessedAt(Instant.EPOCH)
-                .build();
+        return SilverAvroRows.of(v);
     }
 
     /** A vault row of the oracle as its column values, in table order. */

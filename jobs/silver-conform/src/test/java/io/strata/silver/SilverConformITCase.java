@@ -53,7 +53,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.Record;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -162,7 +161,7 @@ class SilverConformITCase {
                         .mapToLong(Long::longValue)
                         .sum();
         // Cheap waits first: reading every table competes with the job for the CPU.
-        await(() -> committedOffset() >= bronze.size() + POISON_RECORDS);
+        await(() -> TestServices.kafka().committedOffsets(name) >= bronze.size() + POISON_RECORDS);
         await(() -> SilverContent.quarantine(config).size() >= refusals + POISON_RECORDS);
         await(() -> matchesTheOracle(SilverContent.read(config)));
 
@@ -412,23 +411,6 @@ class SilverConformITCase {
             }
         }
         return copies;
-    }
-
-    /** What the job's consumer group committed on the Bronze topic (on checkpoints). */
-    private long committedOffset() {
-        try {
-            return TestServices.kafka()
-                    .admin()
-                    .listConsumerGroupOffsets(name)
-                    .partitionsToOffsetAndMetadata()
-                    .get()
-                    .values()
-                    .stream()
-                    .mapToLong(OffsetAndMetadata::offset)
-                    .sum();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     private static String bootstrapServers() {
