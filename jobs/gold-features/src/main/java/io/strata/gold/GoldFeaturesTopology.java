@@ -9,7 +9,6 @@ import io.strata.common.manifest.QuarantineTallies;
 import io.strata.gold.features.FeatureSinks;
 import io.strata.gold.features.FeaturesGraph;
 import io.strata.gold.input.DecodeSilverRows;
-import io.strata.gold.input.SilverEventTimes;
 import io.strata.gold.input.SilverStreams;
 import io.strata.gold.sink.ManifestSink;
 import io.strata.gold.sink.QuarantineSink;
@@ -18,6 +17,7 @@ import io.strata.gold.vault.VaultSinks;
 import io.strata.model.Layer;
 import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.ReadableConfig;
@@ -96,10 +96,7 @@ public final class GoldFeaturesTopology {
      * one part of the graph build it on these.
      */
     SingleOutputStreamOperator<Void> decodedSilver(StreamExecutionEnvironment env) {
-        return env.fromSource(
-                        silver,
-                        SilverEventTimes.watermarks(config, AvroTopics.registry(config)),
-                        "Silver topics")
+        return env.fromSource(silver, WatermarkStrategy.noWatermarks(), "Silver topics")
                 .uid(UIDS.of("silver-source"))
                 .process(
                         new DecodeSilverRows(

@@ -6,6 +6,7 @@ import io.strata.gold.input.SilverStreams;
 import io.strata.model.gold.CustomerFeatures;
 import io.strata.model.ops.QuarantineRecord;
 import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -14,10 +15,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The customer-features part of the graph ({@code docs/gold.md}): orders, support tickets and
- * returns as input events, in the event time and per-partition watermarks of the Silver source
- * ({@link io.strata.gold.input.SilverEventTimes}) → attributed to customers per entity ({@link
- * AttributeToCustomers}) → computed per customer in event time ({@link ComputeCustomerFeatures}) →
- * history and current rows to the {@link FeatureSinks}.
+ * returns as input events, each stream with event time from {@code meta.event_time} and its own
+ * watermark → attributed to customers per entity ({@link AttributeToCustomers}) → computed per
+ * customer in event time ({@link ComputeCustomerFeatures}) → history and current rows to the {@link
+ * FeatureSinks}.
  */
 public final class FeaturesGraph {
 
@@ -26,19 +27,25 @@ public final class FeaturesGraph {
     /** Adds the features; returns the events too late to apply, for the quarantine. */
     public static DataStream<QuarantineRecord> build(
             SilverStreams silver, ReadableConfig config, FeatureSinks sinks, Uids uids) {
-        // Event time and watermarks come from the Silver source (SilverEventTimes), per partition.
+        WatermarkStrategy<CustomerEvent> eventTime =
+                WatermarkStrategy.<CustomerEvent>forBoundedOutOfOrderness(
+                                config.get(GoldFeaturesOptions.OUT_OF_ORDERNESS))
+                        .withTimestampAssigner((e, previous) -> e.version.eventTime)
+                        .withIdleness(config.get(GoldFeaturesOptions.IDLENESS));
         DataStream<CustomerEvent> versions =
-                events(silver.orders(), CustomerEvents::of, InputKind.ORDER, uids)
+                events(silver.orders(), CustomerEvents::of, InputKind.ORDER, eventTime, uids)
                         .union(
                                 events(
                                         silver.tickets(),
                                         CustomerEvents::of,
                                         InputKind.TICKET,
+                                        eventTime,
                                         uids),
                                 events(
                                         silver.returns(),
                                         CustomerEvents::of,
                                         InputKind.RETURN,
+                                        eventTime,
                                         uids));
 
         DataStream<CustomerEvent> attributed =
@@ -62,9 +69,17 @@ public final class FeaturesGraph {
     }
 
     private static <T> DataStream<CustomerEvent> events(
-            DataStream<T> rows, MapFunction<T, CustomerEvent> toEvents, InputKind kind, Uids uids) {
+            DataStream<T> rows,
+            MapFunction<T, CustomerEvent> toEvents,
+            InputKind kind,
+            WatermarkStrategy<CustomerEvent> eventTime,
+            Uids uids) {
+        String name = kind.uidName();
         return rows.map(toEvents, CustomerEvent.TYPE)
-                .uid(uids.of("features-" + kind.uidName() + "-events"))
-                .name("Features: " + kind.entityName() + " versions");
+                .uid(uids.of("features-" + name + "-events"))
+                .name("Features: " + kind.entityName() + " versions")
+                .assignTimestampsAndWatermarks(eventTime)
+                .uid(uids.of("features-" + name + "-time"))
+                .name("Features: " + kind.entityName() + " event time");
     }
 }

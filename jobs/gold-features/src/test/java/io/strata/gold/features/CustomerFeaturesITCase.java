@@ -12,7 +12,6 @@ import io.strata.gold.GoldFeaturesJob;
 import io.strata.gold.GoldFeaturesOptions;
 import io.strata.gold.GoldFeaturesTopology;
 import io.strata.gold.input.DecodeSilverRows;
-import io.strata.gold.input.SilverEventTimes;
 import io.strata.gold.input.SilverStreams;
 import io.strata.gold.sink.FeatureTables;
 import io.strata.gold.sink.GoldQuarantine;
@@ -29,6 +28,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -112,7 +112,7 @@ class CustomerFeaturesITCase {
         SingleOutputStreamOperator<Void> decoded =
                 env.fromSource(
                                 GoldFeaturesJob.silverSource(config),
-                                SilverEventTimes.watermarks(config, AvroTopics.registry(config)),
+                                WatermarkStrategy.noWatermarks(),
                                 "Silver topics")
                         .uid(uids.of("silver-source"))
                         .process(
