@@ -1,5 +1,7 @@
 package io.strata.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -23,43 +24,68 @@ public final class TopicReader {
     /** One record: its key (UTF-8), its decoded value and where it was read. */
     public record Keyed<T>(String key, T value, int partition, long offset) {}
 
+    /** Decodes a record value; may throw, e.g. a deserializer's IOException for bad bytes. */
+    @FunctionalInterface
+    public interface Decoder<T> {
+        T decode(byte[] value) throws IOException;
+    }
+
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     private TopicReader() {}
 
     /** Every committed record of {@code topic}, values decoded by {@code values}. */
     public static <T> List<Keyed<T>> readAll(
-            String bootstrapServers, String topic, Function<byte[], T> values) {
+            String bootstrapServers, String topic, Decoder<T> values) {
         return readAll(bootstrapServers, topic, values, "read_committed");
     }
 
     public static <T> List<Keyed<T>> readAll(
-            String bootstrapServers, String topic, Function<byte[], T> values, String isolation) {
+            String bootstrapServers, String topic, Decoder<T> values, String isolation) {
         List<Keyed<T>> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : records(bootstrapServers, topic, isolation)) {
+            String key = r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
+            out.add(
+                    new Keyed<>(
+                            key,
+                            r.value() == null ? null : decode(values, r.value()),
+                            r.partition(),
+                            r.offset()));
+        }
+        return out;
+    }
+
+    /** Every committed record of {@code topic} as Kafka gives it (binary keys included). */
+    public static List<ConsumerRecord<byte[], byte[]>> records(
+            String bootstrapServers, String topic) {
+        return records(bootstrapServers, topic, "read_committed");
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> records(
+            String bootstrapServers, String topic, String isolation) {
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, isolation)) {
             Map<TopicPartition, Long> end = seekToBeginning(consumer, topic);
             long deadline = System.nanoTime() + LIMIT.toNanos();
             while (!reached(consumer, end) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    String key =
-                            r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
-                    out.add(
-                            new Keyed<>(
-                                    key,
-                                    r.value() == null ? null : values.apply(r.value()),
-                                    r.partition(),
-                                    r.offset()));
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
             }
         }
         return out;
     }
 
+    private static <T> T decode(Decoder<T> values, byte[] value) {
+        try {
+            return values.decode(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The raw values of every record of {@code topic}, by {@code partition@offset}. */
     public static Map<String, byte[]> readRaw(String bootstrapServers, String topic) {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        for (Keyed<byte[]> r :
-                readAll(bootstrapServers, topic, Function.identity(), "read_uncommitted")) {
+        for (Keyed<byte[]> r : readAll(bootstrapServers, topic, v -> v, "read_uncommitted")) {
             out.put(r.partition() + "@" + r.offset(), r.value());
         }
         return out;

@@ -7,13 +7,11 @@ import io.strata.common.kafka.TopicScan;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The operator's side of the tenant control topic: publish a pause or resume with a plain producer,
@@ -34,12 +32,8 @@ public final class TenantControlTopic {
     /** Writes {@code control} (key = tenant) and waits until Kafka has it. */
     public static void publish(ReadableConfig config, TenantControl control) {
         ensure(config);
-        Properties props = KafkaClientProperties.of(config);
-        props.put("key.serializer", ByteArraySerializer.class.getName());
-        props.put("value.serializer", ByteArraySerializer.class.getName());
-        props.put("acks", "all");
         String topic = config.get(StrataOptions.CONTROL_TENANTS_TOPIC);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClientProperties.producer(config)) {
             producer.send(
                             new ProducerRecord<>(
                                     topic,

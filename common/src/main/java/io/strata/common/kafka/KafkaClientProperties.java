@@ -3,6 +3,9 @@ package io.strata.common.kafka;
 import io.strata.common.config.StrataOptions;
 import java.util.Properties;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Extra Kafka client settings (security, fetch sizes, ...) from configuration: every {@code
@@ -22,5 +25,19 @@ public final class KafkaClientProperties {
                 .forEach(e -> props.put(e.getKey().substring(PREFIX.length()), e.getValue()));
         props.put("bootstrap.servers", config.get(StrataOptions.KAFKA_BOOTSTRAP_SERVERS));
         return props;
+    }
+
+    /**
+     * A producer of raw records for operator tools (control, reprocessing): the pass-through
+     * settings, acknowledged by all replicas and idempotent, so a retried send is written once.
+     */
+    public static KafkaProducer<byte[], byte[]> producer(ReadableConfig config) {
+        Properties props = of(config);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return new KafkaProducer<>(props);
     }
 }

@@ -36,6 +36,5 @@ class KafkaSinksTest {
         assertThat(KafkaClientProperties.of(config))
                 .containsEntry("security.protocol", "SSL")
                 .containsEntry("bootstrap.servers", "localhost:9092");
-        assertThat(KafkaSinks.create(config, "prefix", STRINGS)).isNotNull();
     }
 }

@@ -2,8 +2,6 @@ package io.strata.bronze;
 
 import io.strata.common.serde.ConfluentAvroDeserializer;
 import io.strata.common.serde.RegistryClientConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -30,19 +28,10 @@ public final class TopicReader {
         ConfluentAvroDeserializer<T> values =
                 new ConfluentAvroDeserializer<>(type, RegistryClientConfig.of(registryUrl));
         return io.strata.testing.TopicReader.readAll(
-                        bootstrapServers, topic, bytes -> decode(values, bytes), isolation)
+                        bootstrapServers, topic, values::deserialize, isolation)
                 .stream()
                 .map(r -> new Keyed<>(r.key(), r.value()))
                 .toList();
-    }
-
-    private static <T extends SpecificRecord> T decode(
-            ConfluentAvroDeserializer<T> values, byte[] bytes) {
-        try {
-            return values.deserialize(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The raw bytes of every record of {@code topic}, by {@code partition@offset}. */

@@ -1,15 +1,12 @@
 package io.strata.gold;
 
 import io.strata.model.gold.CustomerFeatures;
+import io.strata.testing.TopicReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.avro.Schema.Field;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.avro.AvroSchema;
 import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.CachedSchemaRegistryClient;
@@ -23,9 +20,6 @@ import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericDatumReader;
 import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord;
 import org.apache.flink.avro.shaded.org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * A service reading {@code gold.customer-features} with nothing of Strata's: a plain {@link
@@ -40,7 +34,6 @@ final class FeatureTopicService {
 
     private static final byte MAGIC_BYTE = 0;
     private static final int HEADER_SIZE = 5;
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
 
     private final SchemaRegistryClient registry;
     private final GenericData model = new GenericData();
@@ -58,7 +51,7 @@ final class FeatureTopicService {
     Map<GenericRecord, GenericRecord> latest(String bootstrapServers, String topic)
             throws IOException, RestClientException {
         Map<GenericRecord, GenericRecord> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : readAll(bootstrapServers, topic)) {
+        for (ConsumerRecord<byte[], byte[]> r : TopicReader.records(bootstrapServers, topic)) {
             GenericRecord key = decode(r.key());
             if (r.value() == null) {
                 latest.remove(key);
@@ -81,32 +74,6 @@ final class FeatureTopicService {
                         DecoderFactory.get()
                                 .binaryDecoder(
                                         bytes, HEADER_SIZE, bytes.length - HEADER_SIZE, null));
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(
-            String bootstrapServers, String topic) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
-        props.put("isolation.level", "read_committed");
-        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic).stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (!end.entrySet().stream()
-                            .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     /**

@@ -20,6 +20,7 @@ import io.strata.workload.Workload;
 import io.strata.workload.WorkloadOptions;
 import io.strata.workload.WorkloadParams;
 import io.strata.workload.oracle.Oracle;
+import io.strata.workload.oracle.SilverAvroRows;
 import io.strata.workload.oracle.SilverChangeLog;
 import io.strata.workload.oracle.SilverVersion;
 import io.strata.workload.oracle.gold.GoldOracle;
@@ -100,7 +101,7 @@ class GoldFeaturesITCase {
                 if (entity == null) {
                     continue;
                 }
-                topics.send(entity, v.key(), OracleSilverRows.avro(v));
+                topics.send(entity, v.key(), SilverAvroRows.of(v));
                 Instant max = newest.merge(entity, v.eventTime(), (a, b) -> a.isAfter(b) ? a : b);
                 if (v.eventTime().isBefore(max.minus(OUT_OF_ORDERNESS))) {
                     behindTheWatermark++;

@@ -36,8 +36,6 @@ import io.strata.model.silver.EntityMeta;
 import io.strata.testing.FlinkMiniCluster;
 import io.strata.testing.TestServices;
 import io.strata.testing.TopicReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -272,13 +270,7 @@ class GoldVaultITCase {
         return TopicReader.readAll(
                         TestServices.kafka().bootstrapServers(),
                         manifestTopic(name + "-" + run),
-                        bytes -> {
-                            try {
-                                return values.deserialize(bytes);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        })
+                        values::deserialize)
                 .stream()
                 .map(TopicReader.Keyed::value)
                 .toList();

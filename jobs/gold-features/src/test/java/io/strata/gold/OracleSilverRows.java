@@ -2,19 +2,16 @@ package io.strata.gold;
 
 import io.strata.gold.input.SilverEntity;
 import io.strata.model.gold.CustomerFeatures;
-import io.strata.workload.oracle.SilverAvroRows;
 import io.strata.workload.oracle.SilverVersion;
 import io.strata.workload.oracle.gold.FeatureRow;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecordBase;
 
 /**
- * The oracle's Silver change log as the Avro rows silver-conform publishes, and the oracle's Gold
- * rows in the shapes the tests read back: the bridge between the workload oracle (plain Java, no
- * Avro) and the job's tables and topics.
+ * Which Silver topic Gold reads an oracle version from, and the oracle's Gold rows in the shapes
+ * the tests read back from the job's tables and topics.
  */
 final class OracleSilverRows {
 
@@ -31,11 +28,6 @@ final class OracleSilverRows {
             case PRODUCT_RETURN -> SilverEntity.PRODUCT_RETURN;
             case INVOICE, SHIPMENT -> null;
         };
-    }
-
-    /** The Avro row of a version Gold reads. */
-    static SpecificRecordBase avro(SilverVersion v) {
-        return SilverAvroRows.of(v);
     }
 
     /** A vault row of the oracle as its column values, in table order. */

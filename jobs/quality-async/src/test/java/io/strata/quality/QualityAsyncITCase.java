@@ -187,13 +187,7 @@ class QualityAsyncITCase {
         return TopicReader.readAll(
                         TestServices.kafka().bootstrapServers(),
                         config.get(QualityAsyncOptions.ALERTS_TOPIC),
-                        bytes -> {
-                            try {
-                                return values.deserialize(bytes);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        })
+                        values::deserialize)
                 .stream()
                 .map(TopicReader.Keyed::value)
                 .toList();

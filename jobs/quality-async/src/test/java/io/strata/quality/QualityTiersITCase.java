@@ -198,13 +198,7 @@ class QualityTiersITCase {
         return TopicReader.readAll(
                         TestServices.kafka().bootstrapServers(),
                         config.get(QualityAsyncOptions.ALERTS_TOPIC),
-                        bytes -> {
-                            try {
-                                return values.deserialize(bytes);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        })
+                        values::deserialize)
                 .stream()
                 .map(TopicReader.Keyed::value)
                 .toList();

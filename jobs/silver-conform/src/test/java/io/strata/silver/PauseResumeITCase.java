@@ -18,8 +18,6 @@ import io.strata.silver.tenants.TenantConfigUpdate;
 import io.strata.testing.FlinkMiniCluster;
 import io.strata.testing.TestServices;
 import io.strata.testing.TopicReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,13 +173,7 @@ class PauseResumeITCase {
         return TopicReader.readAll(
                         config.get(StrataOptions.KAFKA_BOOTSTRAP_SERVERS),
                         config.get(StrataOptions.MANIFEST_TOPIC),
-                        bytes -> {
-                            try {
-                                return values.deserialize(bytes);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        })
+                        values::deserialize)
                 .stream()
                 .map(TopicReader.Keyed::value)
                 .toList();

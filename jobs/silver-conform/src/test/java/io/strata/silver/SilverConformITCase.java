@@ -31,8 +31,6 @@ import io.strata.workload.oracle.Expectation;
 import io.strata.workload.oracle.Oracle;
 import io.strata.workload.raw.RawRecord;
 import io.strata.workload.raw.RawStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -267,13 +265,7 @@ class SilverConformITCase {
         return TopicReader.readAll(
                         bootstrapServers(),
                         config.get(StrataOptions.MANIFEST_TOPIC),
-                        bytes -> {
-                            try {
-                                return values.deserialize(bytes);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        })
+                        values::deserialize)
                 .stream()
                 .map(TopicReader.Keyed::value)
                 .toList();

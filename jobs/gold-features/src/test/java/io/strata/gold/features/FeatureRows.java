@@ -7,17 +7,16 @@ import io.strata.common.serde.RegistryClientConfig;
 import io.strata.gold.sink.FeatureTables;
 import io.strata.model.gold.CustomerFeatureKey;
 import io.strata.model.gold.CustomerFeatures;
+import io.strata.testing.TopicReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -25,9 +24,6 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * What the job wrote, read back as {@link CustomerFeatures} with {@code computed_at} at the epoch
@@ -70,7 +66,7 @@ public final class FeatureRows {
         ConfluentAvroDeserializer<CustomerFeatures> values =
                 new ConfluentAvroDeserializer<>(CustomerFeatures.class, registry);
         Map<CustomerFeatureKey, CustomerFeatures> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : readAll(bootstrapServers, topic)) {
+        for (ConsumerRecord<byte[], byte[]> r : TopicReader.records(bootstrapServers, topic)) {
             try {
                 CustomerFeatureKey key = keys.deserialize(r.key());
                 CustomerFeatures value = values.deserialize(r.value());
@@ -85,32 +81,6 @@ public final class FeatureRows {
             }
         }
         return latest.values().stream().sorted(FeaturePipeline.BY_KEY).toList();
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(
-            String bootstrapServers, String topic) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
-        props.put("isolation.level", "read_committed");
-        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic).stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!end.entrySet().stream()
-                            .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
     }
 
     private static CustomerFeatures features(Record r) {
