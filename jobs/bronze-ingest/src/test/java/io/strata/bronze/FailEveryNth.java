@@ -7,8 +7,12 @@ import org.apache.flink.api.common.state.CheckpointListener;
 
 /**
  * Passes records through slowly and throws after every {@code every} records, {@code failures}
- * times in all, each time only once a checkpoint has completed since the previous failure, so every
- * restart resumes from a real checkpoint. Counters are static: they survive the restarts (one JVM).
+ * times in all. A failure waits for a checkpoint completed since the previous one, so the restart
+ * resumes from a real checkpoint, but only for half a period: on a slow machine the checkpoint may
+ * not come before the records run out, and then the failure happens anyway (the restart resumes from
+ * an older checkpoint, which must lose nothing either). The failures are therefore certain once
+ * {@code every * (failures + 0.5)} records have passed, counting the ones replayed after a restart.
+ * Counters are static: they survive the restarts (one JVM).
  */
 public final class FailEveryNth<T> implements MapFunction<T, T>, CheckpointListener {
 
@@ -35,9 +39,9 @@ public final class FailEveryNth<T> implements MapFunction<T, T>, CheckpointListe
     public T map(T value) throws Exception {
         Thread.sleep(sleepMillis);
         long seen = SEEN.incrementAndGet();
-        if (checkpointSinceFailure && seen >= every * (FAILED.get() + 1L)) {
+        if (due(seen)) {
             synchronized (FailEveryNth.class) {
-                if (checkpointSinceFailure && FAILED.get() < failures) {
+                if (due(seen) && FAILED.get() < failures) {
                     checkpointSinceFailure = false;
                     FAILED.incrementAndGet();
                     throw new IllegalStateException("Injected failure " + FAILED.get());
@@ -45,6 +49,11 @@ public final class FailEveryNth<T> implements MapFunction<T, T>, CheckpointListe
             }
         }
         return value;
+    }
+
+    private boolean due(long seen) {
+        long threshold = every * (FAILED.get() + 1L);
+        return seen >= threshold && (checkpointSinceFailure || seen >= threshold + every / 2);
     }
 
     @Override
