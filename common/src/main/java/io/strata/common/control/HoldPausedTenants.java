@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -55,6 +56,11 @@ import org.slf4j.LoggerFactory;
  * not by watermark). At the end of a bounded input held records stay held: nothing is dropped, and
  * the manifest shows the tenant PAUSED.
  *
+ * <p>A job started without state also starts with the controls in force when it was built ({@code
+ * initial}, read from the control topic by the job's client), so a paused tenant's first records
+ * are held even though the control stream may reach the operator after them; restored state has its
+ * own controls and ignores them. The control stream then re-delivers the same controls.
+ *
  * <p>Each held record's {@link ManifestTally} ({@link Outcome#HELD}) leaves through {@link
  * #HELD_TALLIES}. Metrics per tenant (group {@code tenant}): gauge {@code heldRecords} (held now on
  * this instance), counters {@code held} and {@code released}.
@@ -82,6 +88,7 @@ public final class HoldPausedTenants<T> extends AbstractStreamOperator<T>
 
     private final TypeInformation<T> type;
     private final Records<T> records;
+    private final TreeMap<String, TenantControl> initial;
 
     private transient ListStateDescriptor<Tuple3<Long, Long, T>> heldDescriptor;
     private transient ListState<Tuple3<Long, Long, T>> held;
@@ -90,9 +97,14 @@ public final class HoldPausedTenants<T> extends AbstractStreamOperator<T>
     private transient long sequence;
     private transient Map<String, TenantMetrics> metrics;
 
-    public HoldPausedTenants(TypeInformation<T> type, Records<T> records) {
+    /**
+     * @param initial the controls in force at a start without state, by tenant
+     */
+    public HoldPausedTenants(
+            TypeInformation<T> type, Records<T> records, Map<String, TenantControl> initial) {
         this.type = type;
         this.records = records;
+        this.initial = new TreeMap<>(initial);
     }
 
     /**
@@ -103,17 +115,18 @@ public final class HoldPausedTenants<T> extends AbstractStreamOperator<T>
     public static SingleOutputStreamOperator<BronzeEvent> bronzeEvents(
             KeyedStream<BronzeEvent, ?> keyed,
             DataStream<TenantControl> controls,
+            Map<String, TenantControl> initial,
             TypeInformation<BronzeEvent> type,
             Uids uids) {
         return keyed.connect(controls)
-                .transform("Hold paused tenants", type, forBronzeEvents(type))
+                .transform("Hold paused tenants", type, forBronzeEvents(type, initial))
                 .uid(uids.of("hold-paused"));
     }
 
     /** The hold of Bronze events (both jobs hold them), typed by the job's {@code type}. */
     public static HoldPausedTenants<BronzeEvent> forBronzeEvents(
-            TypeInformation<BronzeEvent> type) {
-        return new HoldPausedTenants<>(type, new BronzeEventRecords());
+            TypeInformation<BronzeEvent> type, Map<String, TenantControl> initial) {
+        return new HoldPausedTenants<>(type, new BronzeEventRecords(), initial);
     }
 
     @Override
@@ -123,6 +136,11 @@ public final class HoldPausedTenants<T> extends AbstractStreamOperator<T>
                 new ListStateDescriptor<>(
                         "held-records", new TupleTypeInfo<>(Types.LONG, Types.LONG, type));
         controls = context.getOperatorStateStore().getBroadcastState(CONTROLS);
+        if (!context.isRestored()) {
+            for (Map.Entry<String, TenantControl> c : initial.entrySet()) {
+                controls.put(c.getKey(), c.getValue());
+            }
+        }
         // Union state: every instance restarts above every sequence number already held, so
         // records held after a rescale sort after those held before it.
         sequences =

@@ -35,7 +35,9 @@ public final class BronzeIngestJob {
                 .checkKnown(config, Set.of(BronzeIngestOptions.PREFIX), Set.of());
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
         TenantControlTopic.ensure(config);
-        new BronzeIngestTopology(config, source(config), control(config), sinks(config)).build(env);
+        new BronzeIngestTopology(config, source(config), control(config), sinks(config))
+                .withInitialControls(TenantControlTopic.current(config))
+                .build(env);
         env.execute(BronzeIngestTopology.JOB);
     }
 

@@ -10,6 +10,7 @@ import io.strata.bronze.sink.BronzeSinks;
 import io.strata.bronze.time.BronzeWatermarks;
 import io.strata.bronze.time.FlagLateEvents;
 import io.strata.common.control.HoldPausedTenants;
+import io.strata.common.control.TenantControl;
 import io.strata.common.control.TenantControlStream;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.RawKafkaRecord;
@@ -20,6 +21,7 @@ import io.strata.model.Layer;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.ReadableConfig;
@@ -46,6 +48,7 @@ public final class BronzeIngestTopology {
     public static final Uids UIDS = Uids.forJob(JOB);
 
     private final ReadableConfig config;
+    private Map<String, TenantControl> initialControls = Map.of();
     private final Source<RawKafkaRecord, ?, ?> source;
     private final Source<RawKafkaRecord, ?, ?> control;
     private final BronzeSinks sinks;
@@ -63,6 +66,15 @@ public final class BronzeIngestTopology {
         this.source = source;
         this.control = control;
         this.sinks = sinks;
+    }
+
+    /**
+     * The tenant controls in force when the job is built ({@code TenantControlTopic.current}): a
+     * start without state holds paused tenants from its first record ({@link HoldPausedTenants}).
+     */
+    public BronzeIngestTopology withInitialControls(Map<String, TenantControl> controls) {
+        this.initialControls = Map.copyOf(controls);
+        return this;
     }
 
     /** Adds the graph to {@code env}. */
@@ -96,6 +108,7 @@ public final class BronzeIngestTopology {
                 HoldPausedTenants.bronzeEvents(
                         timed.keyBy(new TenantEventKey(), TenantEventKey.TYPE),
                         TenantControlStream.broadcast(env, control, UIDS),
+                        initialControls,
                         new AvroTypeInfo<>(BronzeEvent.class),
                         UIDS);
 

@@ -63,18 +63,40 @@ public final class QualityAsyncOptions {
                                     + " a BRONZE window may stay unreconciled: SILVER records"
                                     + " naming it that add up to its count and checksum make it"
                                     + " COMPLETE at once; otherwise it is FAILED with an alert"
-                                    + " when this has passed. More than Silver's lag behind"
-                                    + " Bronze, checkpoints included.");
+                                    + " when this has passed. The same for a SILVER window and"
+                                    + " the GOLD records reading its rows. More than Silver's lag"
+                                    + " behind Bronze and Gold's behind Silver, checkpoints"
+                                    + " included.");
 
     public static final ConfigOption<Duration> RECONCILIATION_RETENTION =
             key("quality.reconciliation.retention")
                     .durationType()
                     .defaultValue(Duration.ofDays(1))
                     .withDescription(
-                            "How long a checked BRONZE window is remembered after its wait, so"
-                                    + " SILVER records arriving later still change its status"
+                            "How long a checked BRONZE or SILVER window is remembered after its"
+                                    + " wait, so records of the next layer (and findings) arriving"
+                                    + " later still change its status"
                                     + " (a late claim completes it, an extra one fails it);"
                                     + " bounds the reconciliation state.");
+
+    public static final ConfigOption<List<String>> RECONCILIATION_GOLD_ENTITIES =
+            key("quality.reconciliation.gold-entities")
+                    .stringType()
+                    .asList()
+                    .defaultValues(
+                            "customer",
+                            "product",
+                            "order",
+                            "order_line",
+                            "support_ticket",
+                            "product_return")
+                    .withDescription(
+                            "The Silver entities gold-features reads. Each SILVER window's rows on"
+                                    + " their topics (read back, with their checksums) must be the"
+                                    + " rows the GOLD manifest records say Gold read of the window;"
+                                    + " otherwise the window is FAILED with an alert once"
+                                    + " quality.reconciliation.wait has passed. Empty: Silver is not"
+                                    + " reconciled with Gold (no gold-features job).");
 
     public static final ConfigOption<String> SILVER_TOPIC_PREFIX =
             key("quality.silver.topic-prefix")

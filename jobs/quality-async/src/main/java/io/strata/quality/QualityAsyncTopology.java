@@ -11,7 +11,10 @@ import io.strata.model.silver.Order;
 import io.strata.quality.manifest.DecodeManifestRecords;
 import io.strata.quality.reconcile.LineageClaim;
 import io.strata.quality.reconcile.ReconcileBronzeWindows;
+import io.strata.quality.reconcile.ReconcileSilverWindows;
 import io.strata.quality.reconcile.RouteManifestRecords;
+import io.strata.quality.reconcile.SilverEvidence;
+import io.strata.quality.results.FindingsOfWindows;
 import io.strata.quality.results.ResultAlerts;
 import io.strata.quality.rules.QualityRules;
 import io.strata.quality.silver.DecodeSilverRows;
@@ -25,6 +28,7 @@ import io.strata.quality.tier3.IdentityClaim;
 import io.strata.quality.tier3.IdentityClaims;
 import io.strata.quality.tier3.OrderTotalOutliers;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.ReadableConfig;
@@ -35,10 +39,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The quality-async graph: manifest topic → decode (poison to quarantine) → route (BRONZE windows;
- * SILVER records' claims on them; the rest as is) → reconcile each BRONZE window with its claims,
- * keyed by its manifest id (status, alerts) → the consolidated manifest (upserted by manifest id)
- * and the alerts. Off the hot path: it reads only the manifest, which every layer writes once per
- * checkpoint.
+ * SILVER records' claims on them; SILVER windows; GOLD records' claims on their rows; the rest as
+ * is) → reconcile each BRONZE window with its claims, keyed by its manifest id (status, alerts);
+ * reconcile each SILVER window's rows, read back from the Silver topics Gold reads, with GOLD's
+ * claims, and mark it with the findings concerning its rows, keyed by its manifest id (status,
+ * alerts) → the consolidated manifest (upserted by manifest id) and the alerts. Off the hot path:
+ * it reads the manifest, which every layer writes once per checkpoint, and the Silver topics.
  *
  * <p>Beside it, the Tier-2 and Tier-3 rules over the Silver topics (event time from each row's
  * {@code meta.event_time}, watermarks per partition): decode (poison to quarantine) → orphan orders
@@ -105,16 +111,50 @@ public final class QualityAsyncTopology {
 
         SingleOutputStreamOperator<RowProfile> rows = silverRows(env);
         DataStream<QualityResult> results = qualityRules(rows, QualityRules.of(config));
+
+        DataStream<SilverEvidence> findings =
+                results.flatMap(new FindingsOfWindows())
+                        .returns(TypeInformation.of(SilverEvidence.class))
+                        .uid(UIDS.of("findings-of-windows"))
+                        .name("Findings per SILVER window");
+        SingleOutputStreamOperator<ManifestRecord> silverWindows =
+                bronze.getSideOutput(RouteManifestRecords.SILVER)
+                        .keyBy(ManifestRecord::getManifestId, Types.STRING)
+                        .connect(
+                                rows.getSideOutput(DecodeSilverRows.ROWS)
+                                        .union(
+                                                bronze.getSideOutput(
+                                                        RouteManifestRecords.GOLD_CLAIMS),
+                                                findings)
+                                        .keyBy((SilverEvidence e) -> e.silverId, Types.STRING))
+                        .process(
+                                new ReconcileSilverWindows(
+                                        !config.get(
+                                                        QualityAsyncOptions
+                                                                .RECONCILIATION_GOLD_ENTITIES)
+                                                .isEmpty(),
+                                        config.get(QualityAsyncOptions.RECONCILIATION_WAIT),
+                                        config.get(QualityAsyncOptions.RECONCILIATION_RETENTION)))
+                        .returns(type)
+                        .uid(UIDS.of("reconcile-silver"))
+                        .name("Reconcile SILVER windows with GOLD; their findings");
         DataStream<Alert> qualityAlerts =
                 results.map(new ResultAlerts(config.get(QualityAsyncOptions.SILVER_TOPIC_PREFIX)))
                         .returns(new AvroTypeInfo<>(Alert.class))
                         .uid(UIDS.of("quality-alerts"))
                         .name("Alerts of the quality findings");
 
-        sinks.manifest(reconciled.union(bronze.getSideOutput(RouteManifestRecords.OTHERS)), UIDS);
+        sinks.manifest(
+                reconciled.union(silverWindows, bronze.getSideOutput(RouteManifestRecords.OTHERS)),
+                UIDS);
         sinks.results(results, UIDS);
         sinks.alerts(
-                reconciled.getSideOutput(ReconcileBronzeWindows.ALERTS).union(qualityAlerts), UIDS);
+                reconciled
+                        .getSideOutput(ReconcileBronzeWindows.ALERTS)
+                        .union(
+                                silverWindows.getSideOutput(ReconcileSilverWindows.ALERTS),
+                                qualityAlerts),
+                UIDS);
         sinks.quarantine(
                 decoded.getSideOutput(DecodeManifestRecords.POISON)
                         .union(rows.getSideOutput(DecodeSilverRows.POISON)),
@@ -132,7 +172,8 @@ public final class QualityAsyncTopology {
                         new DecodeSilverRows(
                                 JOB,
                                 AvroTopics.registry(config),
-                                config.get(QualityAsyncOptions.SILVER_TOPIC_PREFIX)))
+                                config.get(QualityAsyncOptions.SILVER_TOPIC_PREFIX),
+                                config.get(QualityAsyncOptions.RECONCILIATION_GOLD_ENTITIES)))
                 .returns(Types.POJO(RowProfile.class))
                 .uid(UIDS.of("silver-decode"))
                 .name("Decode Silver rows");

@@ -1,6 +1,7 @@
 package io.strata.quality;
 
 import static io.strata.quality.reconcile.ManifestRecords.bronze;
+import static io.strata.quality.reconcile.ManifestRecords.gold;
 import static io.strata.quality.reconcile.ManifestRecords.parent;
 import static io.strata.quality.reconcile.ManifestRecords.silver;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,11 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.iceberg.IcebergCatalogs;
+import io.strata.common.manifest.ValueChecksums;
 import io.strata.common.serde.ConfluentAvroDeserializer;
 import io.strata.common.serde.ConfluentAvroSerializer;
 import io.strata.common.serde.RegistryClientConfig;
 import io.strata.model.ops.Alert;
 import io.strata.model.ops.ManifestRecord;
+import io.strata.model.silver.Order;
 import io.strata.testing.FlinkMiniCluster;
 import io.strata.testing.TestServices;
 import io.strata.testing.TopicReader;
@@ -45,11 +48,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * quality-async on the MiniCluster over real Kafka, registry and Iceberg: hand-made BRONZE and
- * SILVER manifest records (one SILVER record a window of another layer spans, one BRONZE window
- * SILVER accounts for one record short) and a poison record on the manifest topic. Expected: the
- * Iceberg manifest holds every record once, the broken window FAILED and the others COMPLETE, and
- * exactly one alert names the broken window with its numbers.
+ * quality-async on the MiniCluster over real Kafka, registry and Iceberg: hand-made BRONZE, SILVER
+ * and GOLD manifest records, Silver rows on a real Silver topic stamped with their SILVER manifest
+ * ids, and a poison record on the manifest topic. One record is broken at each boundary: one BRONZE
+ * window SILVER accounts for one record short, and one SILVER window whose rows GOLD read one
+ * short. Expected: the Iceberg manifest holds every record once, the two broken windows FAILED and
+ * the others COMPLETE and reconciled, and exactly one alert per broken window, naming it with its
+ * numbers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QualityAsyncITCase {
@@ -73,6 +78,20 @@ class QualityAsyncITCase {
         config = config();
         String topic = config.get(StrataOptions.MANIFEST_TOPIC);
         TestServices.kafka().createTopic(topic, 1);
+        // S1 wrote two orders, S2 two more; GOLD read S1's two and only one of S2's.
+        String orders = config.get(QualityAsyncOptions.SILVER_TOPIC_PREFIX) + "order";
+        TestServices.kafka().createTopic(orders, 1);
+        List<byte[]> rows =
+                sendOrders(
+                        orders,
+                        List.of(
+                                order(S1, "o-1", 1000),
+                                order(S1, "o-2", 2000),
+                                order(S2, "o-3", 3000),
+                                order(S2, "o-4", 4000)));
+        ValueChecksums checksums = new ValueChecksums();
+        long s1Rows = checksums.prefix(rows.get(0)) + checksums.prefix(rows.get(1));
+        long s2FirstRow = checksums.prefix(rows.get(2));
         send(
                 topic,
                 List.of(
@@ -83,7 +102,11 @@ class QualityAsyncITCase {
                         silver(S1, "acme", List.of(parent(B1, 3, 600))),
                         silver(S2, "acme", List.of(parent(B1, 2, 900), parent(B2, 3, 600))),
                         // The broken one: SILVER lost one of B3's four records.
-                        silver(S3, "globex", List.of(parent(B3, 3, 700)))));
+                        silver(S3, "globex", List.of(parent(B3, 3, 700))),
+                        gold(
+                                g1(),
+                                "acme",
+                                List.of(parent(S1, 2, s1Rows), parent(S2, 1, s2FirstRow)))));
         sendPoison(topic, "not avro".getBytes(StandardCharsets.UTF_8));
 
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
@@ -109,17 +132,28 @@ class QualityAsyncITCase {
     void theBrokenWindowIsTheOneAlertAndTheManifestTableShowsEveryStatus() throws Exception {
         Map<String, String> expected =
                 Map.of(
-                        B1, "COMPLETE",
-                        B2, "COMPLETE",
-                        B3, "FAILED",
-                        S1, "COMPLETE",
-                        S2, "COMPLETE",
-                        S3, "COMPLETE");
-        await(() -> statuses().equals(new TreeMap<>(expected)) && !alerts().isEmpty());
+                        B1,
+                        "COMPLETE",
+                        B2,
+                        "COMPLETE",
+                        B3,
+                        "FAILED",
+                        S1,
+                        "COMPLETE",
+                        S2,
+                        "FAILED",
+                        S3,
+                        "COMPLETE",
+                        g1(),
+                        "COMPLETE");
+        await(() -> statuses().equals(new TreeMap<>(expected)) && alerts().size() >= 2);
 
         List<Alert> alerts = alerts();
-        assertThat(alerts).hasSize(1);
-        Alert a = alerts.get(0);
+        assertThat(alerts)
+                .extracting(Alert::getWindowId)
+                .as("one alert per broken window")
+                .containsExactlyInAnyOrder(B3, S2);
+        Alert a = alerts.stream().filter(x -> x.getWindowId().equals(B3)).findFirst().get();
         assertThat(a.getRule()).isEqualTo("reconciliation.count");
         assertThat(a.getTenantId()).isEqualTo("globex");
         assertThat(a.getWindowId()).isEqualTo(B3);
@@ -144,7 +178,25 @@ class QualityAsyncITCase {
                         .findFirst()
                         .get();
         assertThat((List<Object>) s2.getField("lineage")).containsExactly(B1, B2);
-        assertThat(rows("ops.alerts_" + name)).hasSize(1);
+        Alert g = alerts.stream().filter(x -> x.getWindowId().equals(S2)).findFirst().get();
+        assertThat(g.getRule()).isEqualTo("reconciliation.gold.count");
+        assertThat(g.getManifestIds()).containsExactly(S2, g1());
+        assertThat(g.getMeasured()).isEqualTo("1");
+        assertThat(g.getExpected()).isEqualTo("2");
+        assertThat(g.getDetail())
+                .isEqualTo(S2 + ": GOLD read 1 of the 2 rows written to " + orders());
+        Map<String, Object> reconciled = new TreeMap<>();
+        for (Record r : manifestRows()) {
+            if (r.getField("layer").equals("SILVER")) {
+                reconciled.put(
+                        (String) r.getField("manifest_id"),
+                        ((Record) r.getField("quality_checks")).getField("reconciled"));
+            }
+        }
+        assertThat(reconciled)
+                .as("SILVER windows reconciled with GOLD, S3 wrote no rows")
+                .isEqualTo(Map.of(S1, true, S2, false, S3, true));
+        assertThat(rows("ops.alerts_" + name)).hasSize(2);
         assertThat(rows("ops.quarantine_" + name))
                 .extracting(r -> r.getField("reason"))
                 .containsExactly("POISON_AVRO");
@@ -210,6 +262,40 @@ class QualityAsyncITCase {
         }
     }
 
+    /** The GOLD window that read the orders (its source: their topic). */
+    private String g1() {
+        return "GOLD/acme/" + orders() + "/gold-features:1";
+    }
+
+    private String orders() {
+        return config.get(QualityAsyncOptions.SILVER_TOPIC_PREFIX) + "order";
+    }
+
+    /** An order row of SILVER window {@code silverId}. */
+    private static Order order(String silverId, String key, long eventTime) {
+        Order o = SilverRowsForTests.order("acme", key, "c-1", "10.00", eventTime);
+        o.getMeta().setManifestId(silverId);
+        return o;
+    }
+
+    /** Sends the orders; returns their values as written. */
+    private static List<byte[]> sendOrders(String topic, List<Order> orders) {
+        ConfluentAvroSerializer<Order> serializer =
+                ConfluentAvroSerializer.forValue(
+                        Order.class, topic, RegistryClientConfig.of(TestServices.registry().url()));
+        List<byte[]> values = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (Order o : orders) {
+                byte[] value = serializer.serialize(o);
+                values.add(value);
+                producer.send(
+                        new ProducerRecord<>(
+                                topic, o.getOrderKey().getBytes(StandardCharsets.UTF_8), value));
+            }
+        }
+        return values;
+    }
+
     private static void sendPoison(String topic, byte[] value) {
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(topic, null, value));
@@ -240,6 +326,7 @@ class QualityAsyncITCase {
         c.set(QualityAsyncOptions.ALERTS_TABLE, "ops.alerts_" + name);
         c.set(QualityAsyncOptions.QUARANTINE_TABLE, "ops.quarantine_" + name);
         c.set(QualityAsyncOptions.ALERTS_TOPIC, "ops.alerts." + name);
+        c.set(QualityAsyncOptions.SILVER_TOPIC_PREFIX, "silver." + name + ".");
         c.set(QualityAsyncOptions.TRANSACTIONAL_ID_PREFIX, name);
         return c;
     }

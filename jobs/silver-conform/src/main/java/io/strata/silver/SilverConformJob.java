@@ -47,6 +47,7 @@ public final class SilverConformJob {
                         controlSource(config),
                         startup,
                         sinks(config))
+                .withInitialControls(TenantControlTopic.current(config))
                 .build(env);
         env.execute(SilverConformTopology.JOB);
     }

@@ -1,6 +1,7 @@
 package io.strata.silver;
 
 import io.strata.common.control.HoldPausedTenants;
+import io.strata.common.control.TenantControl;
 import io.strata.common.control.TenantControlStream;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
@@ -25,6 +26,7 @@ import io.strata.silver.tenants.TenantConfigState;
 import io.strata.silver.tenants.TenantConfigUpdate;
 import io.strata.silver.tenants.TenantConfigWatermarks;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -52,6 +54,7 @@ public final class SilverConformTopology {
     public static final Uids UIDS = Uids.forJob(JOB);
 
     private final ReadableConfig config;
+    private Map<String, TenantControl> initialControls = Map.of();
     private final Source<RawKafkaRecord, ?, ?> bronze;
     private final Source<RawKafkaRecord, ?, ?> tenantConfigs;
     private final Source<RawKafkaRecord, ?, ?> control;
@@ -77,6 +80,15 @@ public final class SilverConformTopology {
         this.control = control;
         this.startupConfigs = List.copyOf(startupConfigs);
         this.sinks = sinks;
+    }
+
+    /**
+     * The tenant controls in force when the job is built ({@code TenantControlTopic.current}): a
+     * start without state holds paused tenants from its first record ({@link HoldPausedTenants}).
+     */
+    public SilverConformTopology withInitialControls(Map<String, TenantControl> controls) {
+        this.initialControls = Map.copyOf(controls);
+        return this;
     }
 
     /** Adds the graph to {@code env}. */
@@ -112,6 +124,7 @@ public final class SilverConformTopology {
                 HoldPausedTenants.bronzeEvents(
                         timed.keyBy(new BronzeEventKey(), BronzeEventKey.TYPE),
                         TenantControlStream.broadcast(env, control, UIDS),
+                        initialControls,
                         new AvroTypeInfo<>(BronzeEvent.class),
                         UIDS);
 

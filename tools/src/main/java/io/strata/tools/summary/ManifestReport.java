@@ -4,20 +4,28 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Where each tenant's data stands, per layer, from the consolidated manifest ({@code ops.manifest},
  * written by quality-async): windows and their statuses, records, quarantine and duplicates, the
  * last event time reached and how far it trails now (EVENT LAG), how long ago the layer last wrote
  * a window (FRESHNESS), and the open issues: windows whose reconciliation failed (the alert that
- * failed them still stands until a late SILVER record completes them).
+ * failed them still stands until a late record of the next layer completes them) and the quality
+ * findings (Tier 2 and 3, {@code ops.quality_results}) concerning the windows' rows.
  */
 public final class ManifestReport {
 
-    private static final String ROW = "  %-14s %-7s %7s %11s %11s %10s  %-20s %9s %9s %8s %6s%n";
+    private static final String ROW =
+            "  %-14s %-7s %7s %11s %11s %10s  %-20s %9s %9s %8s %6s %8s%n";
+
+    /** Findings listed per tenant; the rest are counted. */
+    private static final int FINDINGS_LISTED = 5;
 
     private final List<ManifestRow> rows;
 
@@ -48,7 +56,8 @@ public final class ManifestReport {
                 "EVENT LAG",
                 "FRESHNESS",
                 "PENDING",
-                "FAILED");
+                "FAILED",
+                "FINDINGS");
         Map<String, Totals> totals = new TreeMap<>();
         selected.forEach(
                 r ->
@@ -68,14 +77,34 @@ public final class ManifestReport {
                                 age(Duration.between(t.lastEvent, now)),
                                 age(Duration.between(t.lastCreated, now)),
                                 String.format("%,d", t.pending),
-                                String.format("%,d", t.failed)));
+                                String.format("%,d", t.failed),
+                                String.format("%,d", t.findings.size())));
         List<ManifestRow> failed =
                 selected.stream()
                         .filter(r -> r.status().equals("FAILED"))
                         .sorted(Comparator.comparing(ManifestRow::manifestId))
                         .toList();
-        out.println("  open issues: " + (failed.isEmpty() ? "none" : failed.size()));
+        Map<String, TreeSet<String>> findings = new TreeMap<>();
+        selected.forEach(
+                r ->
+                        findings.computeIfAbsent(r.tenant(), k -> new TreeSet<>())
+                                .addAll(r.findings()));
+        findings.values().removeIf(TreeSet::isEmpty);
+        int issues = failed.size() + findings.values().stream().mapToInt(TreeSet::size).sum();
+        out.println("  open issues: " + (issues == 0 ? "none" : issues));
         failed.forEach(r -> out.println("    " + r.manifestId() + "  " + r.reconciliation()));
+        findings.forEach(
+                (t, ids) -> {
+                    ids.stream().limit(FINDINGS_LISTED).forEach(id -> out.println("    " + id));
+                    if (ids.size() > FINDINGS_LISTED) {
+                        out.println(
+                                "    ... and "
+                                        + (ids.size() - FINDINGS_LISTED)
+                                        + " more findings for "
+                                        + t
+                                        + " (ops.quality_results)");
+                    }
+                });
     }
 
     /** A duration at a glance: {@code 42s}, {@code 7m05s}, {@code 3h12m}, {@code 690d04h}. */
@@ -101,6 +130,7 @@ public final class ManifestReport {
         long duplicates;
         long pending;
         long failed;
+        final Set<String> findings = new HashSet<>();
         Instant lastEvent = Instant.MIN;
         Instant lastCreated = Instant.MIN;
 
@@ -111,6 +141,7 @@ public final class ManifestReport {
             duplicates += r.duplicates();
             pending += r.status().equals("PROCESSING") ? 1 : 0;
             failed += r.status().equals("FAILED") ? 1 : 0;
+            findings.addAll(r.findings());
             lastEvent = r.endTime().isAfter(lastEvent) ? r.endTime() : lastEvent;
             lastCreated = r.createdAt().isAfter(lastCreated) ? r.createdAt() : lastCreated;
         }

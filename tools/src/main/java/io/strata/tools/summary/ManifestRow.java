@@ -16,6 +16,7 @@ import org.apache.iceberg.io.CloseableIterable;
  * The columns of one Iceberg {@code ops.manifest} row that the manifest report needs.
  *
  * @param reconciliation the failed reconciliation check, or null
+ * @param findings the check ids of the quality findings concerning the window's rows
  */
 public record ManifestRow(
         String manifestId,
@@ -27,7 +28,8 @@ public record ManifestRow(
         long duplicates,
         Instant endTime,
         Instant createdAt,
-        String reconciliation) {
+        String reconciliation,
+        List<String> findings) {
 
     /** Every row of {@code table}; empty when it does not exist yet. */
     public static List<ManifestRow> read(Catalog catalog, String table) {
@@ -67,6 +69,15 @@ public record ManifestRow(
                 (Long) checks.getField("duplicate_count"),
                 ((OffsetDateTime) r.getField("end_time")).toInstant(),
                 ((OffsetDateTime) r.getField("created_at")).toInstant(),
-                (String) checks.getField("reconciliation"));
+                (String) checks.getField("reconciliation"),
+                findings(checks));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> findings(Record checks) {
+        // Absent in tables written before quality-async recorded findings.
+        Object findings =
+                checks.struct().field("findings") == null ? null : checks.getField("findings");
+        return findings == null ? List.of() : List.copyOf((List<String>) findings);
     }
 }

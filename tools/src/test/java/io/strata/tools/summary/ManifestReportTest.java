@@ -49,7 +49,8 @@ class ManifestReportTest {
                             0,
                             EVENTS.minusSeconds(5),
                             NOW.minusSeconds(25),
-                            null),
+                            null,
+                            "quality.null-rate:acme:order.currency:2024-01-01T16:00:00Z"),
                     row(
                             "BRONZE/globex/raw.webhooks/bronze-ingest:1",
                             "globex",
@@ -68,12 +69,13 @@ class ManifestReportTest {
                 .isEqualTo(
                         String.join(
                                 "\n",
-                                "  TENANT         LAYER   WINDOWS     RECORDS QUARANTINED DUPLICATES  LAST EVENT TIME      EVENT LAG FRESHNESS  PENDING FAILED",
-                                "  acme           BRONZE        2       7,818          81        147  2024-01-01T17:09:12Z  1054d16h       12s        1      0",
-                                "  acme           SILVER        1       7,700          50          0  2024-01-01T17:09:07Z  1054d16h       25s        0      0",
-                                "  globex         BRONZE        1           4           0          0  2024-01-01T16:09:12Z  1054d17h     1h02m        0      1",
-                                "  open issues: 1",
+                                "  TENANT         LAYER   WINDOWS     RECORDS QUARANTINED DUPLICATES  LAST EVENT TIME      EVENT LAG FRESHNESS  PENDING FAILED FINDINGS",
+                                "  acme           BRONZE        2       7,818          81        147  2024-01-01T17:09:12Z  1054d16h       12s        1      0        0",
+                                "  acme           SILVER        1       7,700          50          0  2024-01-01T17:09:07Z  1054d16h       25s        0      0        1",
+                                "  globex         BRONZE        1           4           0          0  2024-01-01T16:09:12Z  1054d17h     1h02m        0      1        0",
+                                "  open issues: 2",
                                 "    BRONZE/globex/raw.webhooks/bronze-ingest:1  reconciliation.count: SILVER accounted for 3 of 4 records",
+                                "    quality.null-rate:acme:order.currency:2024-01-01T16:00:00Z",
                                 ""));
     }
 
@@ -81,7 +83,10 @@ class ManifestReportTest {
     void oneTenantOnly() {
         assertThat(print("acme"))
                 .contains(
-                        "  acme           BRONZE ", "  acme           SILVER ", "open issues: none")
+                        "  acme           BRONZE ",
+                        "  acme           SILVER ",
+                        "open issues: 1",
+                        "    quality.null-rate:acme:order.currency:2024-01-01T16:00:00Z")
                 .doesNotContain("globex");
         assertThat(print("initech"))
                 .isEqualTo(
@@ -113,7 +118,8 @@ class ManifestReportTest {
             long duplicates,
             Instant endTime,
             Instant createdAt,
-            String reconciliation) {
+            String reconciliation,
+            String... findings) {
         return new ManifestRow(
                 id,
                 tenant,
@@ -124,6 +130,7 @@ class ManifestReportTest {
                 duplicates,
                 endTime,
                 createdAt,
-                reconciliation);
+                reconciliation,
+                List.of(findings));
     }
 }

@@ -12,6 +12,7 @@ import io.strata.model.bronze.BronzeEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
@@ -170,12 +171,53 @@ class HoldPausedTenantsTest {
         }
     }
 
+    @Test
+    void aStartWithoutStateHoldsATenantPausedWhenTheJobWasBuiltFromItsFirstRecord()
+            throws Exception {
+        Map<String, TenantControl> initial =
+                Map.of("acme", control("acme", TenantState.PAUSED).getValue());
+        try (var harness = harness(new HashMapStateBackend(), null, initial)) {
+            harness.processElement1(record("acme", "a1", 1));
+            harness.processElement1(record("globex", "g1", 2));
+            assertThat(offsets(harness.extractOutputValues())).containsExactly(2L);
+
+            harness.processElement2(control("acme", TenantState.ACTIVE));
+            assertThat(offsets(harness.extractOutputValues())).containsExactly(2L, 1L);
+        }
+    }
+
+    @Test
+    void restoredControlsWinOverTheInitialOnes() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var harness = harness(new HashMapStateBackend(), null)) {
+            harness.processElement2(control("acme", TenantState.ACTIVE));
+            snapshot = harness.snapshot(1, 1);
+        }
+        Map<String, TenantControl> initial =
+                Map.of("acme", control("acme", TenantState.PAUSED).getValue());
+        try (var harness = harness(new HashMapStateBackend(), snapshot, initial)) {
+            harness.processElement1(record("acme", "a1", 1));
+            assertThat(offsets(harness.extractOutputValues())).containsExactly(1L);
+        }
+    }
+
     private static KeyedTwoInputStreamOperatorTestHarness<
                     Tuple2<String, String>, BronzeEvent, TenantControl, BronzeEvent>
             harness(StateBackend backend, OperatorSubtaskState restore) throws Exception {
+        return harness(backend, restore, Map.of());
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<
+                    Tuple2<String, String>, BronzeEvent, TenantControl, BronzeEvent>
+            harness(
+                    StateBackend backend,
+                    OperatorSubtaskState restore,
+                    Map<String, TenantControl> initial)
+                    throws Exception {
         var harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
-                        HoldPausedTenants.forBronzeEvents(new AvroTypeInfo<>(BronzeEvent.class)),
+                        HoldPausedTenants.forBronzeEvents(
+                                new AvroTypeInfo<>(BronzeEvent.class), initial),
                         new TenantEventKey(),
                         null,
                         TenantEventKey.TYPE);

@@ -3,30 +3,20 @@ package io.strata.gold.input;
 import io.strata.common.kafka.RawKafkaRecord;
 import io.strata.common.manifest.ManifestTally;
 import io.strata.common.manifest.ManifestTally.Outcome;
+import io.strata.common.manifest.ValueChecksums;
 import io.strata.model.silver.EntityMeta;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * The Gold manifest's tallies of Silver row versions read: tenant and event time from the row's
  * meta, counted at its Silver topic coordinates, with the first 8 bytes of the SHA-256 of the
- * record's value as it is on the topic as checksum (a reconciliation can recompute a window's from
- * the topic), and the Silver manifest record that counted the row's Bronze event ({@code
+ * record's value as it is on the topic as checksum ({@link ValueChecksums}: quality-async
+ * recomputes it from the topic to reconcile Silver with Gold), and the Silver manifest record that counted the row's Bronze event ({@code
  * meta.manifest_id}) as parent. Not thread-safe: one per operator instance.
  */
 final class SilverRowTallies {
 
-    private final MessageDigest sha256;
-
-    SilverRowTallies() {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
-    }
+    private final ValueChecksums checksums = new ValueChecksums();
 
     /** The tally of {@code row}, decoded from {@code record}. */
     ManifestTally accepted(RawKafkaRecord record, SpecificRecordBase row) {
@@ -39,7 +29,7 @@ final class SilverRowTallies {
                         false,
                         record.partition,
                         record.offset,
-                        ByteBuffer.wrap(sha256.digest(record.value)).getLong())
+                        checksums.prefix(record.value))
                 .withParent(meta.getManifestId());
     }
 }

@@ -1,6 +1,7 @@
 package io.strata.quality.silver;
 
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.common.manifest.ValueChecksums;
 import io.strata.common.quarantine.UnreadableRecords;
 import io.strata.common.serde.PoisonAvroException;
 import io.strata.common.serde.RegistryClientConfig;
@@ -10,10 +11,14 @@ import io.strata.model.ops.QuarantineRecord;
 import io.strata.model.silver.Customer;
 import io.strata.model.silver.EntityMeta;
 import io.strata.model.silver.Order;
+import io.strata.quality.reconcile.SilverEvidence;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -22,9 +27,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * Reads the Silver topics' records into what the rules check: a {@link RowProfile} of every live
  * row version (main output), and the orders and customers themselves ({@link #ORDERS}, {@link
- * #CUSTOMERS}). Deleted rows (Silver's delete versions) and Kafka tombstones are skipped: they say
- * nothing about the data's quality. Unreadable records are quarantined as {@code POISON_AVRO} with
- * their coordinates, never a job failure.
+ * #CUSTOMERS}); and, for the reconciliation with Gold, every row version of the topics Gold reads,
+ * deleted ones included ({@link #ROWS}). Deleted rows (Silver's delete versions) and Kafka
+ * tombstones are skipped: they say nothing about the data's quality. Unreadable records are
+ * quarantined as {@code POISON_AVRO} with their coordinates, never a job failure.
  */
 public final class DecodeSilverRows extends ProcessFunction<RawKafkaRecord, RowProfile> {
 
@@ -34,23 +40,42 @@ public final class DecodeSilverRows extends ProcessFunction<RawKafkaRecord, RowP
             new OutputTag<>("silver-orders", new AvroTypeInfo<>(Order.class));
     public static final OutputTag<Customer> CUSTOMERS =
             new OutputTag<>("silver-customers", new AvroTypeInfo<>(Customer.class));
+
+    /**
+     * The rows of the topics Gold reads that name their SILVER manifest record, each with its
+     * value's checksum: what {@code ReconcileSilverWindows} holds GOLD's claims against.
+     */
+    public static final OutputTag<SilverEvidence> ROWS =
+            new OutputTag<>("silver-rows", TypeInformation.of(SilverEvidence.class));
+
     public static final OutputTag<QuarantineRecord> POISON =
             new OutputTag<>("silver-poison", new AvroTypeInfo<>(QuarantineRecord.class));
 
     private final String job;
     private final RegistryClientConfig registry;
     private final String topicPrefix;
+    private final HashSet<String> goldEntities;
     private transient SilverRowReader reader;
+    private transient ValueChecksums checksums;
 
-    public DecodeSilverRows(String job, RegistryClientConfig registry, String topicPrefix) {
+    /**
+     * @param goldEntities the entities whose topics Gold reads: their rows go to {@link #ROWS}
+     */
+    public DecodeSilverRows(
+            String job,
+            RegistryClientConfig registry,
+            String topicPrefix,
+            Collection<String> goldEntities) {
         this.job = job;
         this.registry = registry;
         this.topicPrefix = topicPrefix;
+        this.goldEntities = new HashSet<>(goldEntities);
     }
 
     @Override
     public void open(OpenContext openContext) {
         reader = new SilverRowReader(registry);
+        checksums = new ValueChecksums();
     }
 
     @Override
@@ -67,7 +92,19 @@ public final class DecodeSilverRows extends ProcessFunction<RawKafkaRecord, RowP
             SpecificRecordBase row = reader.read(topic, record);
             if (row == null) {
                 quarantine(record, "an empty value is no Silver row", ctx);
-            } else if (!((EntityMeta) row.get("meta")).getDeleted()) {
+                return;
+            }
+            EntityMeta meta = (EntityMeta) row.get("meta");
+            if (meta.getManifestId() != null && goldEntities.contains(topic.entityName())) {
+                ctx.output(
+                        ROWS,
+                        SilverEvidence.row(
+                                meta.getManifestId(),
+                                meta.getTenantId(),
+                                record.topic,
+                                checksums.prefix(record.value)));
+            }
+            if (!meta.getDeleted()) {
                 emit(topic, row, ctx, out);
             }
         } catch (PoisonAvroException e) {
@@ -94,7 +131,11 @@ public final class DecodeSilverRows extends ProcessFunction<RawKafkaRecord, RowP
         }
         EntityMeta meta = (EntityMeta) row.get("meta");
         return new RowProfile(
-                meta.getTenantId(), topic.entityName(), SilverEventTimes.eventTime(row), nulls);
+                meta.getTenantId(),
+                topic.entityName(),
+                SilverEventTimes.eventTime(row),
+                nulls,
+                meta.getManifestId());
     }
 
     private void quarantine(RawKafkaRecord record, String detail, Context ctx) {

@@ -31,8 +31,12 @@ import org.apache.flink.util.Collector;
  * minHistory} windows: {@link VolumeRule} and {@link NullRateRule} per field, each breach one
  * finding. Then it joins the baseline. Rows of a window already judged are dropped.
  *
+ * <p>A finding names the SILVER manifest records of the window's rows ({@code manifest_ids}), so
+ * the manifest shows it on them.
+ *
  * <p>State, Kryo-free: the open windows' counts by start ({@code long[]}: rows, then nulls per
- * field), the baseline's, and the start of the last window judged.
+ * field) and their rows' SILVER manifest ids, the baseline's, and the start of the last window
+ * judged.
  */
 public final class ProfileWindows extends KeyedProcessFunction<String, RowProfile, QualityResult> {
 
@@ -41,6 +45,7 @@ public final class ProfileWindows extends KeyedProcessFunction<String, RowProfil
     private final QualityRules rules;
 
     private transient MapState<Long, long[]> open;
+    private transient MapState<Long, List<String>> openManifests;
     private transient ValueState<List<long[]>> history;
     private transient ValueState<Long> lastJudged;
 
@@ -57,6 +62,13 @@ public final class ProfileWindows extends KeyedProcessFunction<String, RowProfil
                                         "open-windows",
                                         Types.LONG,
                                         PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        openManifests =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "open-window-manifests",
+                                        Types.LONG,
+                                        Types.LIST(Types.STRING)));
         history =
                 getRuntimeContext()
                         .getState(
@@ -90,6 +102,14 @@ public final class ProfileWindows extends KeyedProcessFunction<String, RowProfil
             }
         }
         open.put(start, counts);
+        if (row.manifestId != null) {
+            List<String> ids = openManifests.get(start);
+            if (ids == null || !ids.contains(row.manifestId)) {
+                ids = ids == null ? new ArrayList<>() : ids;
+                ids.add(row.manifestId);
+                openManifests.put(start, ids);
+            }
+        }
     }
 
     @Override
@@ -101,6 +121,10 @@ public final class ProfileWindows extends KeyedProcessFunction<String, RowProfil
         long start = timestamp + 1 - size;
         long[] counts = open.get(start);
         open.remove(start);
+        List<String> manifests = openManifests.get(start);
+        openManifests.remove(start);
+        manifests = manifests == null ? new ArrayList<>() : manifests;
+        manifests.sort(null);
         List<long[]> windows = history.value() == null ? new ArrayList<>() : history.value();
         Long last = lastJudged.value();
         if (last != null) {
@@ -111,7 +135,7 @@ public final class ProfileWindows extends KeyedProcessFunction<String, RowProfil
         trim(windows, tenant.profiles().history());
         Baseline baseline = new Baseline(windows);
         if (baseline.size() >= tenant.profiles().minHistory()) {
-            judge(key, start, start + size, counts, baseline, tenant, out);
+            judge(key, start, start + size, counts, manifests, baseline, tenant, out);
         }
         windows.add(counts);
         trim(windows, tenant.profiles().history());
@@ -124,6 +148,7 @@ public final class ProfileWindows extends KeyedProcessFunction<String, RowProfil
             long start,
             long end,
             long[] counts,
+            List<String> manifests,
             Baseline baseline,
             TenantRules tenant,
             Collector<QualityResult> out) {
@@ -132,7 +157,7 @@ public final class ProfileWindows extends KeyedProcessFunction<String, RowProfil
                     .ifPresent(
                             b ->
                                     out.collect(
-                                            result(key, null, start, end)
+                                            result(key, null, start, end, manifests)
                                                     .setRule(Rules.VOLUME)
                                                     .setCheckId(id(Rules.VOLUME, key, null, start))
                                                     .setMeasured(b.count())
@@ -161,7 +186,7 @@ public final class ProfileWindows extends KeyedProcessFunction<String, RowProfil
                 breach.ifPresent(
                         b ->
                                 out.collect(
-                                        result(key, field, start, end)
+                                        result(key, field, start, end, manifests)
                                                 .setRule(Rules.NULL_RATE)
                                                 .setCheckId(id(Rules.NULL_RATE, key, field, start))
                                                 .setMeasured(b.rate())
@@ -185,7 +210,8 @@ public final class ProfileWindows extends KeyedProcessFunction<String, RowProfil
         }
     }
 
-    private static QualityResult.Builder result(Subject key, String field, long start, long end) {
+    private static QualityResult.Builder result(
+            Subject key, String field, long start, long end, List<String> manifests) {
         return QualityResult.newBuilder()
                 .setTier(2)
                 .setTenantId(key.tenant())
@@ -194,7 +220,7 @@ public final class ProfileWindows extends KeyedProcessFunction<String, RowProfil
                 .setWindowStart(Instant.ofEpochMilli(start))
                 .setWindowEnd(Instant.ofEpochMilli(end))
                 .setKeys(List.of())
-                .setManifestIds(List.of())
+                .setManifestIds(manifests)
                 .setDetectedAt(Instant.ofEpochMilli(end));
     }
 

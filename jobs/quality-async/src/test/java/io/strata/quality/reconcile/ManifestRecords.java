@@ -28,6 +28,13 @@ public final class ManifestRecords {
         return record(id, tenant, Layer.SILVER, count, checksum, counts);
     }
 
+    /** A GOLD window of one Silver topic, reading {@code counts} of the SILVER windows' rows. */
+    public static ManifestRecord gold(String id, String tenant, List<LineageCount> counts) {
+        long count = counts.stream().mapToLong(LineageCount::getRecordCount).sum();
+        long checksum = counts.stream().mapToLong(c -> Checksums.parse(c.getChecksum())).sum();
+        return record(id, tenant, Layer.GOLD, count, checksum, counts);
+    }
+
     /** The {@code lineage_counts} entry of one parent. */
     public static LineageCount parent(String bronzeId, long count, long checksum) {
         return new LineageCount(bronzeId, count, Checksums.format(checksum));

@@ -158,7 +158,7 @@ class ProfileWindowsTest {
             boolean[] isNull = new boolean[FIELDS];
             isNull[0] = i < nulls;
             long t = T0 + w * WINDOW + i;
-            harness.processElement(new RowProfile(tenant, "order", t, isNull), t);
+            harness.processElement(new RowProfile(tenant, "order", t, isNull, null), t);
         }
     }
 
