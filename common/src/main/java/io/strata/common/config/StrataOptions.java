@@ -91,6 +91,16 @@ public final class StrataOptions {
                     .defaultValue("file:///tmp/strata/warehouse")
                     .withDescription("Warehouse location of the Iceberg catalog.");
 
+    public static final ConfigOption<String> ICEBERG_WRITE_BRANCH =
+            key("strata.iceberg.write-branch")
+                    .stringType()
+                    .defaultValue("main")
+                    .withDescription(
+                            "The Iceberg branch the job commits to. A replay (./strata replay)"
+                                    + " builds the layer on a branch of its own and makes it"
+                                    + " current (fast-forwards main) only once it has caught up,"
+                                    + " so readers of main never see a half-built layer.");
+
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
             key("strata.checkpoint.interval")
                     .durationType()

@@ -22,8 +22,8 @@ public final class IcebergAppendSink {
 
     /**
      * Appends {@code records} to {@code table} (loaded by {@code catalog} as {@code id} on the
-     * cluster). The uids are {@code <job>-<operator>-rows}, {@code -writer}, {@code -committer} and
-     * {@code -dummysink}.
+     * cluster), committing to {@code branch}. The uids are {@code <job>-<operator>-rows}, {@code
+     * -writer}, {@code -committer} and {@code -dummysink}.
      */
     public static <T extends IndexedRecord> DataStreamSink<Void> append(
             DataStream<T> records,
@@ -31,6 +31,7 @@ public final class IcebergAppendSink {
             Table table,
             CatalogLoader catalog,
             TableIdentifier id,
+            String branch,
             Uids uids,
             String operator) {
         FlinkWriteResultTypeInfo.register();
@@ -41,6 +42,7 @@ public final class IcebergAppendSink {
         return FlinkSink.forRowData(rows)
                 .table(table)
                 .tableLoader(TableLoader.fromCatalog(catalog, id))
+                .toBranch(branch)
                 .uidPrefix(uids.of(operator))
                 .append();
     }

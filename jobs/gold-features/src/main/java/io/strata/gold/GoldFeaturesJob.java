@@ -5,6 +5,7 @@ import io.strata.common.flink.JobConfig;
 import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.kafka.KafkaSources;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.common.kafka.StartingOffsets;
 import io.strata.gold.features.FeatureSinks;
 import io.strata.gold.input.SilverEntity;
 import io.strata.gold.sink.GoldManifest;
@@ -22,9 +23,7 @@ import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * gold-features: {@code flink run gold-features.jar [--config file.yaml] [--key value ...]}. Wires
@@ -77,7 +76,10 @@ public final class GoldFeaturesJob {
                         config,
                         Pattern.compile(topics),
                         config.get(GoldFeaturesOptions.GROUP_ID),
-                        startingOffsets(config.get(GoldFeaturesOptions.START_FROM)),
+                        StartingOffsets.of(
+                                config.get(GoldFeaturesOptions.START_FROM),
+                                config.get(GoldFeaturesOptions.START_TIMESTAMP),
+                                config.get(GoldFeaturesOptions.START_OFFSETS)),
                         config.get(GoldFeaturesOptions.PARTITION_DISCOVERY))
                 .build();
     }
@@ -94,13 +96,5 @@ public final class GoldFeaturesJob {
             sinks.add(new KafkaFeatureSinks(config));
         }
         return FeatureSinks.all(sinks);
-    }
-
-    private static OffsetsInitializer startingOffsets(GoldFeaturesOptions.StartFrom from) {
-        return switch (from) {
-            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
-            case EARLIEST -> OffsetsInitializer.earliest();
-            case LATEST -> OffsetsInitializer.latest();
-        };
     }
 }

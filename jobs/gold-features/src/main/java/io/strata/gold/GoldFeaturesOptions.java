@@ -2,6 +2,7 @@ package io.strata.gold;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.strata.common.kafka.StartFrom;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.MemorySize;
@@ -11,14 +12,6 @@ public final class GoldFeaturesOptions {
 
     /** Every option of this job starts with this prefix. */
     public static final String PREFIX = "gold.";
-
-    /** Where to start reading Silver when the job has no restored state. */
-    public enum StartFrom {
-        /** The group's committed offsets, the earliest offsets for partitions without any. */
-        COMMITTED,
-        EARLIEST,
-        LATEST
-    }
 
     public static final ConfigOption<String> INPUT_TOPIC_PREFIX =
             key("gold.input.topic-prefix")
@@ -41,7 +34,26 @@ public final class GoldFeaturesOptions {
                     .defaultValue(StartFrom.COMMITTED)
                     .withDescription(
                             "Where a job without restored state starts reading Silver: COMMITTED"
-                                    + " (group offsets, else earliest), EARLIEST or LATEST.");
+                                    + " (group offsets, else earliest), EARLIEST, LATEST,"
+                                    + " TIMESTAMP (gold.input.start-timestamp) or OFFSETS"
+                                    + " (gold.input.start-offsets).");
+
+    public static final ConfigOption<String> START_TIMESTAMP =
+            key("gold.input.start-timestamp")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "With start-from TIMESTAMP: the ISO-8601 instant to start at, e.g."
+                                    + " 2026-11-21T09:00:00Z (each partition's first record at"
+                                    + " or after it).");
+
+    public static final ConfigOption<String> START_OFFSETS =
+            key("gold.input.start-offsets")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "With start-from OFFSETS: topic/partition:offset,... (partitions not"
+                                    + " named start at their earliest offset).");
 
     public static final ConfigOption<Duration> PARTITION_DISCOVERY =
             key("gold.input.partition-discovery-interval")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.kafka.StartFrom;
 import io.strata.common.vault.HashKeys;
 import io.strata.gold.PointInTimeLabels.Label;
 import io.strata.gold.PointInTimeLabels.Labeled;
@@ -275,7 +276,7 @@ class GoldFeaturesITCase {
         c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
         c.set(GoldFeaturesOptions.INPUT_TOPIC_PREFIX, prefix);
         c.set(GoldFeaturesOptions.GROUP_ID, group);
-        c.set(GoldFeaturesOptions.START_FROM, GoldFeaturesOptions.StartFrom.EARLIEST);
+        c.set(GoldFeaturesOptions.START_FROM, StartFrom.EARLIEST);
         c.set(GoldFeaturesOptions.OUT_OF_ORDERNESS, OUT_OF_ORDERNESS);
         c.set(GoldFeaturesOptions.FEATURES_TOPIC, "gold.customer-features." + name);
         c.set(GoldFeaturesOptions.QUARANTINE_TOPIC, "gold.quarantine." + name);

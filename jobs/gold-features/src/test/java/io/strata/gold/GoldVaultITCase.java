@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.kafka.StartFrom;
 import io.strata.common.serde.ConfluentAvroDeserializer;
 import io.strata.common.serde.RegistryClientConfig;
 import io.strata.common.vault.HashKeys;
@@ -244,7 +245,7 @@ class GoldVaultITCase {
         c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
         c.set(GoldFeaturesOptions.INPUT_TOPIC_PREFIX, prefix);
         c.set(GoldFeaturesOptions.GROUP_ID, group);
-        c.set(GoldFeaturesOptions.START_FROM, GoldFeaturesOptions.StartFrom.EARLIEST);
+        c.set(GoldFeaturesOptions.START_FROM, StartFrom.EARLIEST);
         c.set(GoldFeaturesOptions.TRANSACTIONAL_ID_PREFIX, group);
         c.set(StrataOptions.MANIFEST_TOPIC, manifestTopic(group));
         return c;

@@ -7,6 +7,7 @@ import io.strata.common.flink.JobConfig;
 import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.kafka.KafkaSources;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.common.kafka.StartingOffsets;
 import io.strata.silver.sink.IcebergSilverSinks;
 import io.strata.silver.sink.KafkaSilverSinks;
 import io.strata.silver.sink.SilverSinks;
@@ -22,7 +23,6 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * silver-conform: {@code flink run silver-conform.jar [--config file.yaml] [--key value ...]}.
@@ -69,7 +69,10 @@ public final class SilverConformJob {
                                         + Pattern.quote(
                                                 config.get(SilverConformOptions.REPROCESS_TOPIC))),
                         config.get(SilverConformOptions.GROUP_ID),
-                        startingOffsets(config.get(SilverConformOptions.START_FROM)),
+                        StartingOffsets.of(
+                                config.get(SilverConformOptions.START_FROM),
+                                config.get(SilverConformOptions.START_TIMESTAMP),
+                                config.get(SilverConformOptions.START_OFFSETS)),
                         config.get(SilverConformOptions.PARTITION_DISCOVERY))
                 .build();
     }
@@ -102,13 +105,5 @@ public final class SilverConformJob {
             sinks.add(new KafkaSilverSinks(config));
         }
         return SilverSinks.all(sinks);
-    }
-
-    private static OffsetsInitializer startingOffsets(SilverConformOptions.StartFrom from) {
-        return switch (from) {
-            case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
-            case EARLIEST -> OffsetsInitializer.earliest();
-            case LATEST -> OffsetsInitializer.latest();
-        };
     }
 }

@@ -2,6 +2,7 @@ package io.strata.silver;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.strata.common.kafka.StartFrom;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -14,14 +15,6 @@ public final class SilverConformOptions {
 
     /** Every option of this job starts with this prefix. */
     public static final String PREFIX = "silver.";
-
-    /** Where to start reading Bronze when the job has no restored state. */
-    public enum StartFrom {
-        /** The group's committed offsets, the earliest offsets for partitions without any. */
-        COMMITTED,
-        EARLIEST,
-        LATEST
-    }
 
     public static final ConfigOption<String> INPUT_TOPIC =
             key("silver.input.topic")
@@ -61,7 +54,36 @@ public final class SilverConformOptions {
                     .defaultValue(StartFrom.COMMITTED)
                     .withDescription(
                             "Where a job without restored state starts reading Bronze: COMMITTED"
-                                    + " (group offsets, else earliest), EARLIEST or LATEST.");
+                                    + " (group offsets, else earliest), EARLIEST, LATEST,"
+                                    + " TIMESTAMP (silver.input.start-timestamp) or OFFSETS"
+                                    + " (silver.input.start-offsets).");
+
+    public static final ConfigOption<String> START_TIMESTAMP =
+            key("silver.input.start-timestamp")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "With start-from TIMESTAMP: the ISO-8601 instant to start at, e.g."
+                                    + " 2026-11-21T09:00:00Z (each partition's first record at"
+                                    + " or after it).");
+
+    public static final ConfigOption<String> START_OFFSETS =
+            key("silver.input.start-offsets")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "With start-from OFFSETS: topic/partition:offset,... (partitions not"
+                                    + " named start at their earliest offset).");
+
+    public static final ConfigOption<List<String>> TENANTS =
+            key("silver.input.tenants")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription(
+                            "Only these tenants' Bronze events are conformed (the others are"
+                                    + " skipped and counted); empty: every tenant. Set by a"
+                                    + " tenant-scoped ./strata replay.");
 
     public static final ConfigOption<Duration> PARTITION_DISCOVERY =
             key("silver.input.partition-discovery-interval")

@@ -101,8 +101,17 @@ public final class SilverConformTopology {
                         .uid(UIDS.of("decode"))
                         .name("Decode Bronze events");
 
+        DataStream<BronzeEvent> events = decoded;
+        List<String> only = config.get(SilverConformOptions.TENANTS);
+        if (!only.isEmpty()) {
+            events =
+                    decoded.filter(new OnlyTenants(only))
+                            .uid(UIDS.of("only-tenants"))
+                            .name("Only tenants " + String.join(", ", only));
+        }
+
         DataStream<BronzeEvent> timed =
-                decoded.assignTimestampsAndWatermarks(watermarks())
+                events.assignTimestampsAndWatermarks(watermarks())
                         .uid(UIDS.of("watermarks"))
                         .name("Event-time watermarks");
 

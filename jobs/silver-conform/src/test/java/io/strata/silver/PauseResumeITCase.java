@@ -7,6 +7,7 @@ import io.strata.common.control.TenantControl;
 import io.strata.common.control.TenantControlTopic;
 import io.strata.common.control.TenantState;
 import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.kafka.StartFrom;
 import io.strata.common.serde.ConfluentAvroDeserializer;
 import io.strata.common.serde.RegistryClientConfig;
 import io.strata.model.bronze.BronzeEvent;
@@ -220,7 +221,7 @@ class PauseResumeITCase {
         c.set(SilverConformOptions.TENANTS_TOPIC, topics.tenants);
         c.set(SilverConformOptions.REPROCESS_TOPIC, "bronze.reprocess." + name);
         c.set(SilverConformOptions.GROUP_ID, name);
-        c.set(SilverConformOptions.START_FROM, SilverConformOptions.StartFrom.EARLIEST);
+        c.set(SilverConformOptions.START_FROM, StartFrom.EARLIEST);
         c.set(SilverConformOptions.TOPIC_PREFIX, "silver." + name + ".");
         c.set(SilverConformOptions.QUARANTINE_TOPIC, "silver.quarantine." + name);
         c.set(SilverConformOptions.TRANSACTIONAL_ID_PREFIX, name);

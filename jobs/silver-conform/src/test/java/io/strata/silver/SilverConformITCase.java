@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.iceberg.IcebergCatalogs;
+import io.strata.common.kafka.StartFrom;
 import io.strata.common.manifest.Manifests;
 import io.strata.common.serde.ConfluentAvroDeserializer;
 import io.strata.common.serde.RegistryClientConfig;
@@ -421,7 +422,7 @@ class SilverConformITCase {
         c.set(SilverConformOptions.TENANTS_TOPIC, topics.tenants);
         c.set(StrataOptions.CONTROL_TENANTS_TOPIC, "control.tenants." + name);
         c.set(SilverConformOptions.GROUP_ID, name);
-        c.set(SilverConformOptions.START_FROM, SilverConformOptions.StartFrom.EARLIEST);
+        c.set(SilverConformOptions.START_FROM, StartFrom.EARLIEST);
         c.set(SilverConformOptions.TENANTS_DIRECTORY, TenantFiles.DIR.toString());
         c.set(SilverConformOptions.UNKNOWN_TENANT_GRACE, Duration.ofSeconds(5));
         c.set(SilverConformOptions.TOPIC_PREFIX, "silver." + name + ".");

@@ -1,5 +1,6 @@
 package io.strata.bronze.sink;
 
+import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
 import io.strata.common.iceberg.IcebergAppendSink;
 import io.strata.common.iceberg.IcebergCatalogs;
@@ -33,6 +34,7 @@ public final class IcebergBronzeSinks implements BronzeSinks {
                 BronzeTables.events(catalog, config),
                 catalogLoader,
                 BronzeTables.eventsId(config),
+                config.get(StrataOptions.ICEBERG_WRITE_BRANCH),
                 uids,
                 "iceberg-events");
     }
@@ -46,6 +48,7 @@ public final class IcebergBronzeSinks implements BronzeSinks {
                 BronzeTables.quarantine(catalog, config),
                 catalogLoader,
                 BronzeTables.quarantineId(config),
+                config.get(StrataOptions.ICEBERG_WRITE_BRANCH),
                 uids,
                 "iceberg-quarantine");
     }

@@ -1,5 +1,6 @@
 package io.strata.gold.sink;
 
+import io.strata.common.config.StrataOptions;
 import io.strata.common.iceberg.IcebergAppendSink;
 import io.strata.common.iceberg.IcebergCatalogs;
 import io.strata.common.iceberg.IcebergTables;
@@ -30,6 +31,7 @@ public final class GoldQuarantine {
                             config.get(GoldFeaturesOptions.TARGET_FILE_SIZE)),
                     catalog,
                     id,
+                    config.get(StrataOptions.ICEBERG_WRITE_BRANCH),
                     uids,
                     "iceberg-quarantine");
         };

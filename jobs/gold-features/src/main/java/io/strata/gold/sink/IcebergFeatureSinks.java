@@ -1,5 +1,6 @@
 package io.strata.gold.sink;
 
+import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
 import io.strata.common.iceberg.AvroToRowData;
 import io.strata.common.iceberg.FlinkWriteResultTypeInfo;
@@ -58,6 +59,7 @@ public final class IcebergFeatureSinks implements FeatureSinks {
                 .tableLoader(TableLoader.fromCatalog(catalogLoader, id))
                 .equalityFieldColumns(target.keyColumns())
                 .upsert(true)
+                .toBranch(config.get(StrataOptions.ICEBERG_WRITE_BRANCH))
                 .uidPrefix(uids.of(operator))
                 .append();
     }

@@ -1,5 +1,6 @@
 package io.strata.gold.vault;
 
+import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
 import io.strata.common.iceberg.AvroToRowData;
 import io.strata.common.iceberg.FlinkWriteResultTypeInfo;
@@ -46,6 +47,7 @@ public final class IcebergVaultSinks implements VaultSinks {
                 .tableLoader(TableLoader.fromCatalog(catalogLoader, id))
                 .equalityFieldColumns(table.identifier())
                 .upsert(true)
+                .toBranch(config.get(StrataOptions.ICEBERG_WRITE_BRANCH))
                 .uidPrefix(uids.of(operator))
                 .append();
     }

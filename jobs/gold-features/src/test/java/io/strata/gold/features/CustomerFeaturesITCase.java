@@ -8,6 +8,7 @@ import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.iceberg.IcebergCatalogs;
 import io.strata.common.kafka.AvroTopics;
+import io.strata.common.kafka.StartFrom;
 import io.strata.gold.GoldFeaturesJob;
 import io.strata.gold.GoldFeaturesOptions;
 import io.strata.gold.GoldFeaturesTopology;
@@ -271,7 +272,7 @@ class CustomerFeaturesITCase {
         c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
         c.set(GoldFeaturesOptions.INPUT_TOPIC_PREFIX, topics.prefix);
         c.set(GoldFeaturesOptions.GROUP_ID, name);
-        c.set(GoldFeaturesOptions.START_FROM, GoldFeaturesOptions.StartFrom.EARLIEST);
+        c.set(GoldFeaturesOptions.START_FROM, StartFrom.EARLIEST);
         c.set(GoldFeaturesOptions.FEATURES_TOPIC, "gold.customer-features." + name);
         c.set(GoldFeaturesOptions.TRANSACTIONAL_ID_PREFIX, name);
         c.set(GoldFeaturesOptions.TOPIC_PARTITIONS, 1);

@@ -1,5 +1,6 @@
 package io.strata.quality.sink;
 
+import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
 import io.strata.common.iceberg.AvroToRowData;
 import io.strata.common.iceberg.FlinkWriteResultTypeInfo;
@@ -49,6 +50,7 @@ public final class IcebergQualitySinks implements QualitySinks {
                 .tableLoader(TableLoader.fromCatalog(catalogLoader, id))
                 .equalityFieldColumns(OpsTables.MANIFEST_KEY)
                 .upsert(true)
+                .toBranch(config.get(StrataOptions.ICEBERG_WRITE_BRANCH))
                 .uidPrefix(uids.of("iceberg-manifest"))
                 .append();
     }
@@ -61,6 +63,7 @@ public final class IcebergQualitySinks implements QualitySinks {
                 OpsTables.alerts(catalogLoader.loadCatalog(), config),
                 catalogLoader,
                 OpsTables.alertsId(config),
+                config.get(StrataOptions.ICEBERG_WRITE_BRANCH),
                 uids,
                 "iceberg-alerts");
     }
@@ -73,6 +76,7 @@ public final class IcebergQualitySinks implements QualitySinks {
                 OpsTables.qualityResults(catalogLoader.loadCatalog(), config),
                 catalogLoader,
                 OpsTables.qualityResultsId(config),
+                config.get(StrataOptions.ICEBERG_WRITE_BRANCH),
                 uids,
                 "iceberg-quality-results");
     }
@@ -85,6 +89,7 @@ public final class IcebergQualitySinks implements QualitySinks {
                 OpsTables.quarantine(catalogLoader.loadCatalog(), config),
                 catalogLoader,
                 OpsTables.quarantineId(config),
+                config.get(StrataOptions.ICEBERG_WRITE_BRANCH),
                 uids,
                 "iceberg-quarantine");
     }

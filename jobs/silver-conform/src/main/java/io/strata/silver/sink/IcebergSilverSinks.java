@@ -1,5 +1,6 @@
 package io.strata.silver.sink;
 
+import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
 import io.strata.common.iceberg.FlinkWriteResultTypeInfo;
 import io.strata.common.iceberg.IcebergAppendSink;
@@ -47,6 +48,7 @@ public final class IcebergSilverSinks implements SilverSinks {
                 .tableLoader(TableLoader.fromCatalog(catalogLoader, id))
                 .equalityFieldColumns(SilverTables.keyColumns(entity))
                 .upsert(true)
+                .toBranch(config.get(StrataOptions.ICEBERG_WRITE_BRANCH))
                 .uidPrefix(uids.of(operator))
                 .append();
     }
@@ -59,6 +61,7 @@ public final class IcebergSilverSinks implements SilverSinks {
                 SilverTables.quarantine(catalogLoader.loadCatalog(), config),
                 catalogLoader,
                 SilverTables.quarantineId(config),
+                config.get(StrataOptions.ICEBERG_WRITE_BRANCH),
                 uids,
                 "iceberg-quarantine");
     }
