@@ -11,8 +11,9 @@ import org.apache.avro.specific.SpecificRecordBase;
  * The Gold manifest's tallies of Silver row versions read: tenant and event time from the row's
  * meta, counted at its Silver topic coordinates, with the first 8 bytes of the SHA-256 of the
  * record's value as it is on the topic as checksum ({@link ValueChecksums}: quality-async
- * recomputes it from the topic to reconcile Silver with Gold), and the Silver manifest record that counted the row's Bronze event ({@code
- * meta.manifest_id}) as parent. Not thread-safe: one per operator instance.
+ * recomputes it from the topic to reconcile Silver with Gold), and the Silver manifest record that
+ * counted the row's Bronze event ({@code meta.manifest_id}) as parent. Not thread-safe: one per
+ * operator instance.
  */
 final class SilverRowTallies {
 
