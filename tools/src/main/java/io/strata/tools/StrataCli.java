@@ -8,6 +8,7 @@ import io.strata.tools.commands.LogsCommand;
 import io.strata.tools.commands.MaintainCommand;
 import io.strata.tools.commands.ManifestCommand;
 import io.strata.tools.commands.QuarantineCommand;
+import io.strata.tools.commands.ReplayCommand;
 import io.strata.tools.commands.StatusCommand;
 import io.strata.tools.commands.TenantCommand;
 import io.strata.tools.commands.TenantsCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Command;
             TenantCommand.class,
             QuarantineCommand.class,
             ManifestCommand.class,
+            ReplayCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

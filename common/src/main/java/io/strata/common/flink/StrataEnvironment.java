@@ -1,5 +1,6 @@
 package io.strata.common.flink;
 
+import org.apache.flink.configuration.ReadableConfig;
 import io.strata.common.config.StrataOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -19,6 +20,14 @@ public final class StrataEnvironment {
     /** An environment configured from {@code config} with Strata's pipeline rules enforced. */
     public static StreamExecutionEnvironment create(Configuration config) {
         return StreamExecutionEnvironment.getExecutionEnvironment(withRules(config));
+    }
+
+    /**
+     * The name the job runs under: Flink's {@code pipeline.name} when given (e.g. a replay's
+     * "silver-conform replay ..."), else {@code job}.
+     */
+    public static String jobName(ReadableConfig config, String job) {
+        return config.getOptional(PipelineOptions.NAME).orElse(job);
     }
 
     /** {@code config} plus the rules; Flink's own checkpoint interval key wins when given. */

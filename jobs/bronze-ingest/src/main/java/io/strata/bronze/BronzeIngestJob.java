@@ -38,7 +38,7 @@ public final class BronzeIngestJob {
         new BronzeIngestTopology(config, source(config), control(config), sinks(config))
                 .withInitialControls(TenantControlTopic.current(config))
                 .build(env);
-        env.execute(BronzeIngestTopology.JOB);
+        env.execute(StrataEnvironment.jobName(config, BronzeIngestTopology.JOB));
     }
 
     /** The Kafka source over the raw and CDC topics. */

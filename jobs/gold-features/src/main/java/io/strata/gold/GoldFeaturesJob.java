@@ -39,7 +39,7 @@ public final class GoldFeaturesJob {
                 .checkKnown(config, Set.of(GoldFeaturesOptions.PREFIX), Set.of());
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
         topology(config).build(env);
-        env.execute(GoldFeaturesTopology.JOB);
+        env.execute(StrataEnvironment.jobName(config, GoldFeaturesTopology.JOB));
     }
 
     /** The graph with the production source and sinks. */

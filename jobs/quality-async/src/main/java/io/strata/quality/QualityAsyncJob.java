@@ -39,7 +39,7 @@ public final class QualityAsyncJob {
         new QualityAsyncTopology(
                         config, manifestSource(config), silverSource(config), sinks(config))
                 .build(env);
-        env.execute(QualityAsyncTopology.JOB);
+        env.execute(StrataEnvironment.jobName(config, QualityAsyncTopology.JOB));
     }
 
     /** The Kafka source of the manifest topic. */

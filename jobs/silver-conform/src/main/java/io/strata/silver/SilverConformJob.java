@@ -49,7 +49,7 @@ public final class SilverConformJob {
                         sinks(config))
                 .withInitialControls(TenantControlTopic.current(config))
                 .build(env);
-        env.execute(SilverConformTopology.JOB);
+        env.execute(StrataEnvironment.jobName(config, SilverConformTopology.JOB));
     }
 
     /** The configured directory's tenant configurations, validated; none without a directory. */

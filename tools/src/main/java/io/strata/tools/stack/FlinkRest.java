@@ -87,6 +87,61 @@ public final class FlinkRest {
         return found ? Optional.of(sum) : Optional.empty();
     }
 
+    /** The running job named {@code name}, if there is one. */
+    public Optional<Job> running(String name) {
+        return jobs().stream()
+                .filter(j -> j.name().equals(name) && j.state().equals("RUNNING"))
+                .findFirst();
+    }
+
+    /** The state of job {@code id} (e.g. RUNNING, FINISHED, FAILED), or empty if unknown. */
+    public Optional<String> state(String id) {
+        return jobs().stream().filter(j -> j.id().equals(id)).map(Job::state).findFirst();
+    }
+
+    /**
+     * Stops job {@code id} with a savepoint in the cluster's default savepoint directory (without
+     * draining: timers and windows stay in the savepoint) and waits for it.
+     *
+     * @return the savepoint's location
+     * @throws IllegalStateException when the stop fails or takes longer than {@code timeout}
+     */
+    public String stopWithSavepoint(String id, java.time.Duration timeout) {
+        String url = base + "/jobs/" + id;
+        try {
+            String trigger =
+                    JSON.readTree(Probes.httpPost(url + "/stop", "{\"drain\": false}"))
+                            .path("request-id")
+                            .asText();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                JsonNode status = read(url + "/savepoints/" + trigger);
+                if (status.path("status").path("id").asText().equals("COMPLETED")) {
+                    JsonNode operation = status.path("operation");
+                    if (operation.has("location")) {
+                        return operation.path("location").asText();
+                    }
+                    throw new IllegalStateException(
+                            "Stopping job "
+                                    + id
+                                    + " with a savepoint failed: "
+                                    + operation
+                                            .path("failure-cause")
+                                            .path("stack-trace")
+                                            .asText(operation.toString()));
+                }
+                Thread.sleep(500);
+            }
+            throw new IllegalStateException(
+                    "Job " + id + " was not stopped with a savepoint within " + timeout);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Could not stop job " + id + " with a savepoint", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonNode read(String url) throws java.io.IOException {
         Optional<String> body = Probes.httpGet(url);
         if (body.isEmpty()) {

@@ -30,7 +30,7 @@ public final class CdcCaptureJob {
         }
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
         new CdcCaptureTopology(config, PostgresCdcSource.create(config), sink(config)).build(env);
-        env.execute(CdcCaptureTopology.JOB);
+        env.execute(StrataEnvironment.jobName(config, CdcCaptureTopology.JOB));
     }
 
     /** The transactional (by default) sink into the {@code cdc.*} topics. */

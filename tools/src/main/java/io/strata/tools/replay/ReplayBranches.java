@@ -1,0 +1,206 @@
+package io.strata.tools.replay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.RowDelta;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SnapshotRef;
+import org.apache.iceberg.StructLike;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericAppenderFactory;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.deletes.EqualityDeleteWriter;
+import org.apache.iceberg.encryption.EncryptedOutputFile;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.types.Types;
+import org.apache.iceberg.util.StructLikeWrapper;
+
+/**
+ * The Iceberg side of a replay: the rebuilt layer is written on a branch of each table and made
+ * current only when it has caught up, so readers of {@code main} never see it half-built.
+ *
+ * <ul>
+ *   <li>{@link #prepare}: creates the branch at {@code main}'s current snapshot and empties it of
+ *       what the replay rebuilds: every data file, or, for a tenant-scoped replay, the tenant's
+ *       rows (its partitions' files when the table is partitioned by the tenant column, otherwise
+ *       an equality delete on the tenant column in each partition). {@code main} is untouched.
+ *   <li>{@link #publish}: fast-forwards {@code main} to the branch and drops the branch. It refuses
+ *       when {@code main} moved since {@link #prepare} (a job still wrote to it), since that would
+ *       drop those commits.
+ *   <li>{@link #discard}: drops the branch (an abandoned replay); {@code main} is untouched.
+ * </ul>
+ */
+public final class ReplayBranches {
+
+    private ReplayBranches() {}
+
+    /**
+     * Creates {@code branch} on {@code table} from {@code main} and removes from it what the replay
+     * rebuilds: all rows, or those whose {@code tenantColumn} is {@code tenant} when it is not
+     * null.
+     */
+    public static void prepare(Table table, String branch, String tenantColumn, String tenant) {
+        table.refresh();
+        if (table.refs().containsKey(branch)) {
+            throw new IllegalStateException(
+                    table.name() + " already has a branch " + branch + " (an earlier replay?)");
+        }
+        if (table.currentSnapshot() == null) {
+            // An empty table: the branch starts empty too.
+            table.manageSnapshots().createBranch(branch).commit();
+            return;
+        }
+        table.manageSnapshots().createBranch(branch, table.currentSnapshot().snapshotId()).commit();
+        if (tenant == null) {
+            table.newDelete()
+                    .deleteFromRowFilter(Expressions.alwaysTrue())
+                    .toBranch(branch)
+                    .commit();
+        } else if (partitionedBy(table.spec(), table.schema(), tenantColumn)) {
+            table.newDelete()
+                    .deleteFromRowFilter(Expressions.equal(tenantColumn, tenant))
+                    .toBranch(branch)
+                    .commit();
+        } else {
+            RowDelta delta = table.newRowDelta().toBranch(branch);
+            for (DeleteFile d : tenantDeletes(table, branch, tenantColumn, tenant)) {
+                delta.addDeletes(d);
+            }
+            delta.commit();
+        }
+    }
+
+    /** Makes {@code branch} the table's {@code main} and drops it. */
+    public static void publish(Table table, String branch) {
+        table.refresh();
+        if (table.currentSnapshot() == null && table.refs().get(branch) == null) {
+            return;
+        }
+        table.manageSnapshots()
+                .fastForwardBranch(SnapshotRef.MAIN_BRANCH, branch)
+                .removeBranch(branch)
+                .commit();
+    }
+
+    /** Drops {@code branch} if it exists; {@code main} is untouched. */
+    public static void discard(Table table, String branch) {
+        table.refresh();
+        if (table.refs().containsKey(branch)) {
+            table.manageSnapshots().removeBranch(branch).commit();
+        }
+    }
+
+    /** Whether the table is identity-partitioned on {@code column} (its only partition field). */
+    static boolean partitionedBy(PartitionSpec spec, Schema schema, String column) {
+        Types.NestedField field = schema.findField(column);
+        if (field == null || spec.fields().size() != 1) {
+            return false;
+        }
+        PartitionField p = spec.fields().get(0);
+        return p.sourceId() == field.fieldId() && p.transform().isIdentity();
+    }
+
+    /**
+     * Equality deletes of every row of {@code tenant}: one file per partition that holds data on
+     * {@code branch} (an equality delete applies within its partition only).
+     */
+    private static List<DeleteFile> tenantDeletes(
+            Table table, String branch, String tenantColumn, String tenant) {
+        Types.NestedField field = table.schema().findField(tenantColumn);
+        if (field == null) {
+            throw new IllegalStateException(table.name() + " has no column " + tenantColumn);
+        }
+        Map<Integer, Map<StructLikeWrapper, StructLike>> partitions = new HashMap<>();
+        try (CloseableIterable<FileScanTask> tasks = table.newScan().useRef(branch).planFiles()) {
+            for (FileScanTask task : tasks) {
+                PartitionSpec spec = task.spec();
+                StructLike partition = task.file().partition();
+                partitions
+                        .computeIfAbsent(spec.specId(), k -> new HashMap<>())
+                        .putIfAbsent(
+                                StructLikeWrapper.forType(spec.partitionType()).set(partition),
+                                partition);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not plan the files of " + table, e);
+        }
+        List<DeleteFile> deletes = new ArrayList<>();
+        partitions.forEach(
+                (specId, byPartition) ->
+                        byPartition
+                                .values()
+                                .forEach(
+                                        p ->
+                                                deletes.add(
+                                                        tenantDelete(
+                                                                table,
+                                                                table.specs().get(specId),
+                                                                p,
+                                                                field,
+                                                                tenantColumn,
+                                                                tenant))));
+        return deletes;
+    }
+
+    /** One equality delete file in {@code partition} of {@code spec}: rows of {@code tenant}. */
+    private static DeleteFile tenantDelete(
+            Table table,
+            PartitionSpec spec,
+            StructLike partition,
+            Types.NestedField field,
+            String tenantColumn,
+            String tenant) {
+        Schema deleteSchema = table.schema().select(tenantColumn);
+        GenericAppenderFactory factory =
+                new GenericAppenderFactory(
+                        table.schema(), spec, new int[] {field.fieldId()}, deleteSchema, null);
+        EncryptedOutputFile out =
+                table.encryption()
+                        .encrypt(
+                                table.io()
+                                        .newOutputFile(
+                                                table.locationProvider()
+                                                        .newDataLocation(
+                                                                "replay-tenant-delete-"
+                                                                        + UUID.randomUUID()
+                                                                        + ".parquet")));
+        EqualityDeleteWriter<Record> writer =
+                factory.newEqDeleteWriter(
+                        out, FileFormat.PARQUET, spec.isUnpartitioned() ? null : partition);
+        try (writer) {
+            writer.write(row(deleteSchema, tenantColumn, tenant));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the tenant delete of " + table, e);
+        }
+        return writer.toDeleteFile();
+    }
+
+    /** A record of {@code schema} with the (possibly nested) {@code column} set. */
+    private static Record row(Schema schema, String column, String value) {
+        List<String> path = List.of(column.split("\\."));
+        GenericRecord root = GenericRecord.create(schema);
+        Record current = root;
+        Types.StructType struct = schema.asStruct();
+        for (int i = 0; i < path.size() - 1; i++) {
+            Types.StructType nested = struct.field(path.get(i)).type().asStructType();
+            GenericRecord child = GenericRecord.create(nested);
+            current.setField(path.get(i), child);
+            current = child;
+            struct = nested;
+        }
+        current.setField(path.get(path.size() - 1), value);
+        return root;
+    }
+}
