@@ -40,6 +40,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "checksum",
+        mixinStandardHelpOptions = true,
         description =
                 "Order-independent checksum of a layer's Iceberg tables (bronze, silver, gold, ops)"
                         + " or of one table, per table and tenant, without the columns a replay"
@@ -134,17 +135,26 @@ public final class ChecksumCommand implements Callable<Integer> {
         Optional<ChecksumLayer> rules = rules(namespaces);
         Set<String> excluded = rules.map(ChecksumLayer::excludedPaths).orElse(Set.of());
         out.println(header(rules, excluded));
-        TableChecksums checksums = new TableChecksums(catalog);
         List<TableIdentifier> tables = tables(catalog, namespaces, null);
+        List<TableIdentifier> againstTables =
+                againstNamespace == null
+                        ? tables
+                        : tables(catalog, namespaces, Namespace.of(againstNamespace.split("\\.")));
+        if (tables.isEmpty() && againstTables.isEmpty()) {
+            // Comparing nothing must not pass for a proof: a misnamed namespace would.
+            // Only a layer can have none: a table target names its table.
+            err.println(
+                    "No tables in namespace "
+                            + namespaces.get(targetLayer().orElseThrow())
+                            + (againstNamespace == null ? "" : " nor in " + againstNamespace));
+            return 1;
+        }
+        TableChecksums checksums = new TableChecksums(catalog);
         List<TableChecksum> left = read(checksums, tables, version(), excluded, err);
         if (againstBranch == null && againstNamespace == null) {
             out.print(ChecksumReport.of(left));
             return left.stream().anyMatch(t -> t.status() == TableChecksum.Status.MISSING) ? 1 : 0;
         }
-        List<TableIdentifier> againstTables =
-                againstNamespace == null
-                        ? tables
-                        : tables(catalog, namespaces, Namespace.of(againstNamespace.split("\\.")));
         TableVersion againstVersion =
                 againstBranch == null ? TableVersion.current() : TableVersion.branch(againstBranch);
         List<TableChecksum> right = read(checksums, againstTables, againstVersion, excluded, err);
@@ -245,9 +255,9 @@ public final class ChecksumCommand implements Callable<Integer> {
         return sums;
     }
 
-    private static String describe(List<TableIdentifier> tables, TableVersion version) {
+    private String describe(List<TableIdentifier> tables, TableVersion version) {
         String what =
-                tables.size() == 1
+                tables.size() == 1 && targetLayer().isEmpty()
                         ? tables.get(0).toString()
                         : tables.isEmpty() ? "no tables" : tables.get(0).namespace() + ".*";
         return what + " at " + version;

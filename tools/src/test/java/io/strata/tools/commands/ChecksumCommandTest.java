@@ -172,6 +172,14 @@ class ChecksumCommandTest {
     }
 
     @Test
+    void aLayerWithoutTablesIsNoProof() {
+        Output run = run("gold", "--against-branch", "replay");
+
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.err).contains("No tables in namespace gold");
+    }
+
+    @Test
     void refusesWhatItCannotDo() {
         assertThat(run("silver", "--snapshot", "1").exit).isEqualTo(2);
         assertThat(run("silver.order", "--branch", "b", "--snapshot", "1").exit).isEqualTo(2);
