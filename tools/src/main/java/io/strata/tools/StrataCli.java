@@ -1,5 +1,6 @@
 package io.strata.tools;
 
+import io.strata.tools.commands.ChecksumCommand;
 import io.strata.tools.commands.DemoCommand;
 import io.strata.tools.commands.DownCommand;
 import io.strata.tools.commands.FlinkCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
             QuarantineCommand.class,
             ManifestCommand.class,
             ReplayCommand.class,
+            ChecksumCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

@@ -24,6 +24,12 @@ public final class ValueChecksums {
 
     /** The first 8 bytes of the SHA-256 of {@code value}, as a number. */
     public long prefix(byte[] value) {
-        return ByteBuffer.wrap(sha256.digest(value)).getLong();
+        return prefix(value, value.length);
+    }
+
+    /** The first 8 bytes of the SHA-256 of the first {@code length} bytes of {@code value}. */
+    public long prefix(byte[] value, int length) {
+        sha256.update(value, 0, length);
+        return ByteBuffer.wrap(sha256.digest()).getLong();
     }
 }

@@ -54,6 +54,18 @@ public final class QualityAsyncOptions {
                     .withDescription(
                             "How often new partitions (and Silver topics) are looked for.");
 
+    public static final ConfigOption<Duration> ARRIVAL_GRACE =
+            key("quality.input.arrival-grace")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription(
+                            "How long (processing time) a verdict that a row did not arrive in"
+                                    + " time (an order's customer) waits once the watermark has"
+                                    + " passed its event-time deadline. The Silver topics are read"
+                                    + " side by side, and a partition whose head is ahead in event"
+                                    + " time (e.g. CDC rows of today before webhook rows of last"
+                                    + " week) lets the watermark pass rows still unread there.");
+
     public static final ConfigOption<Duration> RECONCILIATION_WAIT =
             key("quality.reconciliation.wait")
                     .durationType()

@@ -110,7 +110,11 @@ public final class QualityAsyncTopology {
                         .name("Reconcile BRONZE windows with SILVER");
 
         SingleOutputStreamOperator<RowProfile> rows = silverRows(env);
-        DataStream<QualityResult> results = qualityRules(rows, QualityRules.of(config));
+        DataStream<QualityResult> results =
+                qualityRules(
+                        rows,
+                        QualityRules.of(config),
+                        config.get(QualityAsyncOptions.ARRIVAL_GRACE));
 
         DataStream<SilverEvidence> findings =
                 results.flatMap(new FindingsOfWindows())
@@ -181,7 +185,9 @@ public final class QualityAsyncTopology {
 
     /** Every rule's findings. */
     private static DataStream<QualityResult> qualityRules(
-            SingleOutputStreamOperator<RowProfile> rows, QualityRules rules) {
+            SingleOutputStreamOperator<RowProfile> rows,
+            QualityRules rules,
+            java.time.Duration arrivalGrace) {
         AvroTypeInfo<QualityResult> type = new AvroTypeInfo<>(QualityResult.class);
         DataStream<Order> orders = rows.getSideOutput(DecodeSilverRows.ORDERS);
         DataStream<Customer> customers = rows.getSideOutput(DecodeSilverRows.CUSTOMERS);
@@ -202,7 +208,7 @@ public final class QualityAsyncTopology {
                                                         c.getMeta().getTenantId(),
                                                         c.getCustomerKey()),
                                         Types.STRING))
-                        .process(new OrphanOrders(rules))
+                        .process(new OrphanOrders(rules, arrivalGrace))
                         .returns(type)
                         .uid(UIDS.of("referential-integrity"))
                         .name("Tier 2: orders without their customer");

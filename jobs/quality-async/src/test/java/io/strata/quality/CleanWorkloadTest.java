@@ -50,7 +50,7 @@ class CleanWorkloadTest {
     void runTheRulesOverTheCleanWorkload() throws Exception {
         var orphans =
                 new KeyedTwoInputStreamOperatorTestHarness<String, Order, Customer, QualityResult>(
-                        new KeyedCoProcessOperator<>(new OrphanOrders(rules)),
+                        new KeyedCoProcessOperator<>(new OrphanOrders(rules, Duration.ZERO)),
                         (Order o) ->
                                 OrphanOrders.key(o.getMeta().getTenantId(), o.getCustomerKey()),
                         (Customer c) ->

@@ -315,6 +315,7 @@ class QualityTiersITCase {
         c.set(QualityAsyncOptions.GROUP_ID, name);
         c.set(QualityAsyncOptions.START_FROM, QualityAsyncOptions.StartFrom.EARLIEST);
         c.set(QualityAsyncOptions.SILVER_TOPIC_PREFIX, prefix);
+        c.set(QualityAsyncOptions.ARRIVAL_GRACE, Duration.ofSeconds(2));
         c.set(QualityAsyncOptions.MANIFEST_TABLE, "ops.manifest_" + name);
         c.set(QualityAsyncOptions.ALERTS_TABLE, "ops.alerts_" + name);
         c.set(QualityAsyncOptions.QUALITY_RESULTS_TABLE, "ops.quality_results_" + name);

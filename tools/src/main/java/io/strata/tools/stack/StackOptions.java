@@ -113,8 +113,10 @@ public final class StackOptions {
     public static final ConfigOption<String> FLINK_TASKMANAGER_MEMORY =
             key("stack.flink.taskmanager-memory")
                     .stringType()
-                    .defaultValue("3072m")
-                    .withDescription("taskmanager.memory.process.size of the session cluster.");
+                    .defaultValue("4096m")
+                    .withDescription(
+                            "taskmanager.memory.process.size of the session cluster (1 GB of it"
+                                    + " metaspace: each job loads its shaded jar's classes).");
 
     public static final ConfigOption<Duration> START_TIMEOUT =
             key("stack.start-timeout")

@@ -18,6 +18,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.TimeUtils;
@@ -27,8 +28,11 @@ import org.apache.flink.util.TimeUtils;
  * silver.customer by {@code wait} of event time after the order is one finding, once per order.
  * Keyed by {@link #key tenant and customer key}: input 1 the orders, input 2 the customers. A
  * customer seen once satisfies every order of its key, before or after it; an order waits on an
- * event-time timer at its event time + wait, so the verdict depends on event time only. Orders
- * without a customer key are the null-rate rule's concern.
+ * event-time timer at its event time + wait, so the verdict depends on event time only. Then it
+ * waits {@code arrivalGrace} more in processing time for the customer: the Silver topics are read
+ * side by side, and the watermark may pass a customer row not yet read from its partition. The
+ * finding's {@code detected_at} is the event-time deadline either way. Orders without a customer
+ * key are the null-rate rule's concern.
  */
 public final class OrphanOrders
         extends KeyedCoProcessFunction<String, Order, Customer, QualityResult> {
@@ -36,13 +40,16 @@ public final class OrphanOrders
     private static final long serialVersionUID = 1L;
 
     private final QualityRules rules;
+    private final long graceMillis;
 
     private transient ValueState<Boolean> customerSeen;
     private transient MapState<String, Order> pending;
+    private transient MapState<String, Long> overdue;
     private transient MapState<String, Boolean> reported;
 
-    public OrphanOrders(QualityRules rules) {
+    public OrphanOrders(QualityRules rules, Duration arrivalGrace) {
         this.rules = rules;
+        this.graceMillis = arrivalGrace.toMillis();
     }
 
     /** The key of an order's customer and of a customer: {@code tenant|customer_key}. */
@@ -62,6 +69,11 @@ public final class OrphanOrders
                                         "pending-orders",
                                         Types.STRING,
                                         new AvroTypeInfo<>(Order.class)));
+        overdue =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "overdue-orders", Types.STRING, Types.LONG));
         reported =
                 getRuntimeContext()
                         .getMapState(
@@ -89,22 +101,40 @@ public final class OrphanOrders
             throws Exception {
         customerSeen.update(true);
         pending.clear();
+        overdue.clear();
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<QualityResult> out)
             throws Exception {
+        boolean eventTime = ctx.timeDomain() == TimeDomain.EVENT_TIME;
         List<Order> due = new ArrayList<>();
         for (Map.Entry<String, Order> e : pending.entries()) {
             Order o = e.getValue();
-            if (deadline(o, waitOf(o)) <= timestamp) {
+            Long graceOver = overdue.get(o.getOrderKey());
+            boolean ripe =
+                    eventTime
+                            ? graceOver == null && deadline(o, waitOf(o)) <= timestamp
+                            : graceOver != null && graceOver <= timestamp;
+            if (ripe) {
                 due.add(o);
             }
         }
+        if (eventTime && graceMillis > 0) {
+            long graceOver = ctx.timerService().currentProcessingTime() + graceMillis;
+            for (Order o : due) {
+                overdue.put(o.getOrderKey(), graceOver);
+            }
+            if (!due.isEmpty()) {
+                ctx.timerService().registerProcessingTimeTimer(graceOver);
+            }
+            return;
+        }
         for (Order o : due) {
             pending.remove(o.getOrderKey());
+            overdue.remove(o.getOrderKey());
             reported.put(o.getOrderKey(), true);
-            out.collect(result(o, waitOf(o), timestamp));
+            out.collect(result(o, waitOf(o), deadline(o, waitOf(o))));
         }
     }
 

@@ -10,6 +10,7 @@ import io.strata.model.ops.QualityResult;
 import io.strata.model.silver.Customer;
 import io.strata.model.silver.Order;
 import io.strata.quality.results.ResultAlerts;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -29,9 +30,16 @@ class OrphanOrdersTest {
 
     @BeforeEach
     void open() throws Exception {
+        open(Duration.ZERO);
+    }
+
+    private void open(Duration grace) throws Exception {
+        if (harness != null) {
+            harness.close();
+        }
         harness =
                 new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new KeyedCoProcessOperator<>(new OrphanOrders(defaultRules())),
+                        new KeyedCoProcessOperator<>(new OrphanOrders(defaultRules(), grace)),
                         (Order o) ->
                                 OrphanOrders.key(o.getMeta().getTenantId(), o.getCustomerKey()),
                         (Customer c) ->
@@ -101,5 +109,29 @@ class OrphanOrdersTest {
         assertThat(a.getMeasured()).isEqualTo("0");
         assertThat(a.getExpected()).isEqualTo("1");
         assertThat(a.getDetectedAt()).isEqualTo(r.getDetectedAt());
+    }
+
+    @Test
+    void aCustomerReadAfterTheWatermarkPassedTheDeadlineButWithinTheGraceIsNoFinding()
+            throws Exception {
+        open(Duration.ofMinutes(1));
+        harness.setProcessingTime(0);
+        harness.processElement1(order("acme", "o-1", "c-1", "10.00", T0), T0);
+        harness.processElement1(order("acme", "o-2", "c-2", "10.00", T0), T0);
+        harness.processWatermark1(new Watermark(T0 + 10 * HOUR));
+        harness.processWatermark2(new Watermark(T0 + 10 * HOUR));
+        assertThat(harness.extractOutputValues()).as("waiting out the grace").isEmpty();
+
+        // c-1 was behind in its partition: read late, but within the grace.
+        harness.setProcessingTime(59_999);
+        harness.processElement2(customer("acme", "c-1", "Ann", "ann@x.com", T0), T0);
+        harness.setProcessingTime(60_000);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(QualityResult::getCheckId, QualityResult::getDetectedAt)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "quality.referential-integrity:acme:o-2",
+                                Instant.ofEpochMilli(T0 + HOUR)));
     }
 }
