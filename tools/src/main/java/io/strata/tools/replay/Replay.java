@@ -1,8 +1,14 @@
 package io.strata.tools.replay;
 
+import io.strata.common.checksum.ChecksumComparison;
+import io.strata.common.checksum.ChecksumLayer;
+import io.strata.common.checksum.TableChecksum;
+import io.strata.common.checksum.TableChecksums;
+import io.strata.common.checksum.TableVersion;
 import io.strata.tools.stack.FlinkCli;
 import io.strata.tools.stack.FlinkRest;
 import io.strata.tools.stack.JobCatalog;
+import io.strata.tools.summary.ChecksumReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +103,7 @@ public final class Replay {
         String liveSavepoint = rest.stopWithSavepoint(live.id(), SAVEPOINT_TIMEOUT);
         out.printf("  savepoint %s%n", liveSavepoint);
 
-        boolean published = false;
+        RuntimeException failure = null;
         try (ReplayProgress progress = new ReplayProgress(config)) {
             Map<TopicPartition, Long> target = progress.endOffsets(layer.inputTopics(settings));
             Map<TopicPartition, Long> first = progress.firstOffsets(layer.inputTopics(settings));
@@ -120,25 +126,67 @@ public final class Replay {
             out.printf("  caught up; stopping %s with a savepoint%n", replayName);
             rest.stopWithSavepoint(replayJob, SAVEPOINT_TIMEOUT);
 
+            compare(tables, branch, tenant);
             for (TableIdentifier t : tables) {
                 ReplayBranches.publish(catalog.loadTable(t), branch);
             }
-            published = true;
             out.printf(
                     "  published: main of %d tables in %s is the rebuilt layer%n",
                     tables.size(), namespace);
-        } finally {
-            if (!published) {
-                out.printf("  replay failed: discarding branch %s%n", branch);
-                for (TableIdentifier t : tables) {
+        } catch (RuntimeException e) {
+            failure = e;
+            out.printf("  replay failed (%s): discarding branch %s%n", e.getMessage(), branch);
+            for (TableIdentifier t : tables) {
+                try {
                     ReplayBranches.discard(catalog.loadTable(t), branch);
+                } catch (RuntimeException d) {
+                    e.addSuppressed(d);
                 }
             }
+        }
+        try {
             out.printf("  resuming %s from %s%n", layer.job(), liveSavepoint);
             submit(Map.of(), liveSavepoint);
             awaitRunning(layer.job());
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+        if (failure != null) {
+            throw failure;
         }
         return tables;
+    }
+
+    /**
+     * Prints, per table and tenant, whether the rebuilt branch holds the same rows as the live main
+     * ({@link TableChecksums}, without the columns a replay legitimately changes): a replay from
+     * the beginning with unchanged code and configuration reproduces the layer exactly.
+     */
+    private void compare(List<TableIdentifier> tables, String branch, String tenant) {
+        ChecksumLayer checksumLayer =
+                ChecksumLayer.of(layer.name().toLowerCase(java.util.Locale.ROOT)).orElseThrow();
+        TableChecksums sums = new TableChecksums(catalog);
+        List<TableChecksum> live = new ArrayList<>();
+        List<TableChecksum> rebuilt = new ArrayList<>();
+        for (TableIdentifier t : tables) {
+            live.add(
+                    sums.compute(t, TableVersion.current(), checksumLayer.excludedPaths(), tenant));
+            rebuilt.add(
+                    sums.compute(
+                            t, TableVersion.branch(branch), checksumLayer.excludedPaths(), tenant));
+        }
+        ChecksumComparison comparison = ChecksumComparison.of(live, rebuilt);
+        out.println("  live (main) against rebuilt (" + branch + "):");
+        out.print(ChecksumReport.of(comparison).indent(4));
+        out.printf(
+                "  %s%n",
+                comparison.allMatch()
+                        ? "the rebuilt layer equals the live one"
+                        : comparison.differing()
+                                + " table/tenant lines differ: the rebuilt layer replaces them");
     }
 
     /** Silver keeps the tenant in {@code meta}, every other table at the top. */
