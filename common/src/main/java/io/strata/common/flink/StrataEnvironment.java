@@ -1,10 +1,10 @@
 package io.strata.common.flink;
 
-import org.apache.flink.configuration.ReadableConfig;
 import io.strata.common.config.StrataOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
