@@ -1,0 +1,288 @@
+package io.strata.tools.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strata.common.checksum.ChecksumLayer;
+import io.strata.common.checksum.TableChecksum;
+import io.strata.common.checksum.TableChecksums;
+import io.strata.common.checksum.TableVersion;
+import io.strata.common.flink.JobConfig;
+import io.strata.common.iceberg.IcebergCatalogs;
+import io.strata.common.kafka.StartFrom;
+import io.strata.tools.stack.FlinkCli;
+import io.strata.tools.stack.FlinkRest;
+import io.strata.tools.stack.JobCatalog;
+import io.strata.tools.stack.JobsConfig;
+import io.strata.tools.stack.LocalStack;
+import io.strata.tools.stack.StackHome;
+import io.strata.tools.stack.StackOptions;
+import io.strata.tools.summary.IcebergCounts;
+import io.strata.tools.workload.StackWorkload;
+import io.strata.workload.Workload;
+import io.strata.workload.WorkloadParams;
+import io.strata.workload.oracle.Expectation;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import org.apache.flink.configuration.Configuration;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.SnapshotRef;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.io.CloseableIterable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code ./strata replay} on a real local stack: bronze-ingest and silver-conform turn a generated
+ * workload into Silver, then Silver is replayed from the earliest offsets (the rebuilt tables must
+ * equal the live ones, table by table and tenant by tenant, without the columns a replay
+ * legitimately changes) and once more for one tenant only (the other tenants' data files must be
+ * the very same ones). The live job runs again after each replay.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplayIT {
+
+    private LocalStack stack;
+    private Path configFile;
+    private Map<String, String> settings;
+    private Catalog catalog;
+
+    @BeforeAll
+    void startTheStackAndBuildSilver() throws IOException {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        Path stateDir = Files.createTempDirectory(Path.of("target"), "replay-it-").toAbsolutePath();
+        Map<String, String> s = new HashMap<>();
+        for (var port :
+                List.of(
+                        StackOptions.KAFKA_PORT,
+                        StackOptions.KAFKA_CONTROLLER_PORT,
+                        StackOptions.REGISTRY_PORT,
+                        StackOptions.POSTGRES_PORT,
+                        StackOptions.FLINK_REST_PORT,
+                        StackOptions.FLINK_RPC_PORT,
+                        StackOptions.FLINK_TASKMANAGER_RPC_PORT,
+                        StackOptions.FLINK_JOBMANAGER_METRICS_PORT,
+                        StackOptions.FLINK_TASKMANAGER_METRICS_PORT)) {
+            s.put(port.key(), Integer.toString(freePort()));
+        }
+        s.put(StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "2560m");
+        s.put(StackOptions.FLINK_TASKMANAGER_METASPACE.key(), "640m");
+        s.put(StackOptions.FLINK_TASK_SLOTS.key(), "6");
+        stack = new LocalStack(new StackHome(repo, stateDir, Configuration.fromMap(s)));
+        ByteArrayOutputStream up = new ByteArrayOutputStream();
+        assertThat(stack.up(new PrintStream(up, true, StandardCharsets.UTF_8)))
+                .as(up.toString(StandardCharsets.UTF_8))
+                .isTrue();
+        configFile = new JobsConfig(stack.home()).path();
+        settings = JobConfig.readFile(configFile);
+        catalog = IcebergCatalogs.load(Configuration.fromMap(settings));
+
+        submit("bronze-ingest");
+        submit("silver-conform");
+        Workload workload = Workload.of(WorkloadParams.builder().seed(11).events(1_500).build());
+        Expectation expected =
+                new StackWorkload(stack, new PrintStream(new ByteArrayOutputStream()))
+                        .run(workload, true, false, false)
+                        .orElseThrow();
+        Map<String, Long> bronzeRows = new TreeMap<>();
+        expected.bronze().forEach((tenant, c) -> bronzeRows.put(tenant, c.accepted()));
+        bronzeRows.values().removeIf(n -> n == 0);
+        IcebergCounts counts = new IcebergCounts(catalog);
+        await(
+                () ->
+                        counts.countBy("bronze.events", "tenant_id")
+                                .orElse(Map.of())
+                                .equals(bronzeRows),
+                Duration.ofMinutes(2));
+        awaitCaughtUp("strata-silver-conform");
+    }
+
+    @AfterAll
+    void stopTheStack() {
+        if (stack != null) {
+            stack.down(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aReplayFromTheEarliestOffsetsRebuildsSilverExactly() {
+        Map<String, TableChecksum> before = checksums(null);
+        assertThat(before.get("silver.order").total().rows()).isPositive();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<TableIdentifier> rebuilt =
+                replay(out)
+                        .run("it1", new ReplayPosition(StartFrom.EARLIEST, null), null, timeout());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed)
+                .contains("the rebuilt layer equals the live one")
+                .contains("published: main of " + rebuilt.size() + " tables in silver");
+        assertThat(rebuilt).extracting(TableIdentifier::toString).contains("silver.order");
+        assertThat(checksums(null)).as(printed).isEqualTo(before);
+        assertThat(branches()).as("no replay branch left").containsOnly(SnapshotRef.MAIN_BRANCH);
+        assertThat(new FlinkRest(stack.home()).running("silver-conform")).isPresent();
+    }
+
+    @Test
+    @Order(2)
+    void aTenantReplayRewritesOnlyThatTenantsFiles() {
+        Map<String, Set<String>> otherFiles = dataFiles("acme", false);
+        Map<String, TableChecksum> before = checksums(null);
+        assertThat(otherFiles.get("silver.order")).isNotEmpty();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        replay(out).run("it2", new ReplayPosition(StartFrom.EARLIEST, null), "acme", timeout());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed)
+                .contains("(tenant acme)")
+                .contains("the rebuilt layer equals the live one");
+        assertThat(dataFiles("acme", false))
+                .as("the other tenants' data files are the very same")
+                .isEqualTo(otherFiles);
+        assertThat(checksums(null)).as(printed).isEqualTo(before);
+        assertThat(new FlinkRest(stack.home()).running("silver-conform")).isPresent();
+    }
+
+    private Replay replay(ByteArrayOutputStream out) {
+        return new Replay(
+                ReplayLayer.SILVER,
+                settings,
+                configFile,
+                catalog,
+                new FlinkRest(stack.home()),
+                new FlinkCli(stack.home()),
+                new JobCatalog(stack.home()),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    /** The live Silver tables' checksums, by table. */
+    private Map<String, TableChecksum> checksums(String tenant) {
+        TableChecksums sums = new TableChecksums(catalog);
+        Map<String, TableChecksum> all = new TreeMap<>();
+        for (TableIdentifier t : catalog.listTables(Namespace.of("silver"))) {
+            all.put(
+                    t.toString(),
+                    sums.compute(
+                            t,
+                            TableVersion.current(),
+                            ChecksumLayer.SILVER.excludedPaths(),
+                            tenant));
+        }
+        return all;
+    }
+
+    /** Per table, the data files of {@code tenant}'s partition (or of every other one). */
+    private Map<String, Set<String>> dataFiles(String tenant, boolean ofTenant) {
+        Map<String, Set<String>> files = new TreeMap<>();
+        for (TableIdentifier t : catalog.listTables(Namespace.of("silver"))) {
+            Table table = catalog.loadTable(t);
+            if (table.spec().fields().isEmpty()
+                    || !table.spec().fields().get(0).name().equals("tenant_id")) {
+                continue;
+            }
+            Set<String> paths = new TreeSet<>();
+            try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
+                for (FileScanTask task : tasks) {
+                    boolean its = tenant.equals(task.file().partition().get(0, String.class));
+                    if (its == ofTenant) {
+                        paths.add(task.file().location());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            files.put(t.toString(), paths);
+        }
+        return files;
+    }
+
+    private Set<String> branches() {
+        Set<String> refs = new TreeSet<>();
+        for (TableIdentifier t : catalog.listTables(Namespace.of("silver"))) {
+            refs.addAll(catalog.loadTable(t).refs().keySet());
+        }
+        return refs;
+    }
+
+    private void submit(String job) {
+        int rc =
+                new FlinkCli(stack.home())
+                        .run(
+                                new JobCatalog(stack.home())
+                                        .runArguments(
+                                                JobCatalog.job(job),
+                                                configFile,
+                                                List.of("--strata.checkpoint.interval", "2s")));
+        assertThat(rc).isZero();
+        FlinkRest rest = new FlinkRest(stack.home());
+        await(() -> rest.running(job).isPresent(), Duration.ofMinutes(1));
+    }
+
+    /** Until {@code group} committed the end of bronze.events: Silver holds all of Bronze. */
+    private void awaitCaughtUp(String group) {
+        try (ReplayProgress progress = new ReplayProgress(Configuration.fromMap(settings))) {
+            var topics = ReplayLayer.SILVER.inputTopics(settings);
+            var first = progress.firstOffsets(topics);
+            await(
+                    () ->
+                            ReplayProgress.remaining(
+                                            progress.endOffsets(topics),
+                                            first,
+                                            progress.committed(group))
+                                    == 0,
+                    Duration.ofMinutes(3));
+        }
+    }
+
+    private static Duration timeout() {
+        return Duration.ofMinutes(5);
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not reached within " + timeout);
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
