@@ -67,6 +67,9 @@ public final class FlinkDistribution {
                 .replace(
                         "{{flink.taskmanager-memory}}",
                         home.get(StackOptions.FLINK_TASKMANAGER_MEMORY))
+                .replace(
+                        "{{flink.taskmanager-metaspace}}",
+                        home.get(StackOptions.FLINK_TASKMANAGER_METASPACE))
                 .replace("{{java17.opens}}", String.join(" ", JavaCommand.JAVA17_OPENS));
     }
 

@@ -115,8 +115,19 @@ public final class StackOptions {
                     .stringType()
                     .defaultValue("4096m")
                     .withDescription(
-                            "taskmanager.memory.process.size of the session cluster (1 GB of it"
-                                    + " metaspace: each job loads its shaded jar's classes).");
+                            "taskmanager.memory.process.size of the session cluster, metaspace"
+                                    + " included.");
+
+    public static final ConfigOption<String> FLINK_TASKMANAGER_METASPACE =
+            key("stack.flink.taskmanager-metaspace")
+                    .stringType()
+                    .defaultValue("1024m")
+                    .withDescription(
+                            "taskmanager.memory.jvm-metaspace.size: every job jar is shaded"
+                                    + " (Iceberg, Kafka, Avro inside), so each running job loads"
+                                    + " its own copy of them; five jobs plus a replay or an"
+                                    + " upgrade's second copy need more than Flink's default 256"
+                                    + " MB.");
 
     public static final ConfigOption<Duration> START_TIMEOUT =
             key("stack.start-timeout")
@@ -145,6 +156,7 @@ public final class StackOptions {
                 FLINK_TASK_SLOTS,
                 FLINK_JOBMANAGER_MEMORY,
                 FLINK_TASKMANAGER_MEMORY,
+                FLINK_TASKMANAGER_METASPACE,
                 START_TIMEOUT);
     }
 }

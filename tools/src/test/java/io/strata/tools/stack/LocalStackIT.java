@@ -67,6 +67,7 @@ class LocalStackIT {
         settings.put(
                 StackOptions.FLINK_TASKMANAGER_METRICS_PORT.key(), Integer.toString(freePort()));
         settings.put(StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "1536m");
+        settings.put(StackOptions.FLINK_TASKMANAGER_METASPACE.key(), "256m");
         settings.put(StackOptions.FLINK_TASK_SLOTS.key(), "2");
         stack = new LocalStack(new StackHome(repo, stateDir, Configuration.fromMap(settings)));
     }
