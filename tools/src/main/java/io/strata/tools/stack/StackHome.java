@@ -22,7 +22,7 @@ public final class StackHome {
     private final Path home;
     private final Configuration settings;
 
-    StackHome(Path repo, Path home, Configuration settings) {
+    public StackHome(Path repo, Path home, Configuration settings) {
         this.repo = repo;
         this.home = home;
         this.settings = settings;
