@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.iceberg.MetadataColumns;
 import org.apache.iceberg.StructLike;
 import org.apache.iceberg.types.Type;
 import org.apache.iceberg.types.Types;
@@ -80,7 +81,10 @@ final class CanonicalRowEncoder {
         List<Types.NestedField> all = struct.fields();
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            if (!excluded.contains(prefix + all.get(i).name())) {
+            // Metadata columns (e.g. _pos, which a scan adds when position deletes apply) say
+            // where a row is stored, not what it holds.
+            if (!excluded.contains(prefix + all.get(i).name())
+                    && !MetadataColumns.isMetadataColumn(all.get(i).fieldId())) {
                 kept.add(i);
             }
         }

@@ -15,6 +15,8 @@ import org.apache.iceberg.data.GenericAppenderFactory;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.deletes.EqualityDeleteWriter;
+import org.apache.iceberg.deletes.PositionDelete;
+import org.apache.iceberg.deletes.PositionDeleteWriter;
 import org.apache.iceberg.encryption.EncryptedFiles;
 import org.apache.iceberg.encryption.EncryptedOutputFile;
 import org.apache.iceberg.io.DataWriter;
@@ -70,6 +72,29 @@ final class IcebergTestTables {
         delta.addDeletes(equalityDeletes(rows));
         delta.addRows(dataFile(rows));
         delta.commit();
+    }
+
+    /**
+     * Appends {@code rows} as one file and deletes the first {@code deleted} of them by position in
+     * the same commit, as an upsert sink does for a key written twice in one checkpoint.
+     */
+    void appendWithPositionDeletes(List<Record> rows, int deleted) {
+        DataFile file = dataFile(rows);
+        PositionDeleteWriter<Record> writer =
+                new GenericAppenderFactory(table.schema(), table.spec())
+                        .newPosDeleteWriter(newFile(), FileFormat.PARQUET, partition(rows));
+        try (writer) {
+            for (int pos = 0; pos < deleted; pos++) {
+                writer.write(PositionDelete.<Record>create().set(file.location(), pos, null));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        table.newRowDelta()
+                .toBranch(branch)
+                .addRows(file)
+                .addDeletes(writer.toDeleteFile())
+                .commit();
     }
 
     private DataFile dataFile(List<Record> rows) {

@@ -104,8 +104,10 @@ public final class Replay {
         out.printf("  savepoint %s%n", liveSavepoint);
 
         RuntimeException failure = null;
+        String replayJob = null;
         try (ReplayProgress progress = new ReplayProgress(config)) {
-            Map<TopicPartition, Long> target = progress.endOffsets(layer.inputTopics(settings));
+            Map<TopicPartition, Long> target =
+                    progress.afterLastRecord(layer.inputTopics(settings));
             Map<TopicPartition, Long> first = progress.firstOffsets(layer.inputTopics(settings));
             out.printf(
                     "  preparing branch %s of %d tables in %s%s%n",
@@ -121,7 +123,7 @@ public final class Replay {
             String replayName = replay.get("pipeline.name");
             out.printf("  submitting %s from %s%n", replayName, from);
             submit(replay, null);
-            String replayJob = awaitRunning(replayName);
+            replayJob = awaitRunning(replayName);
             awaitCaughtUp(progress, replay, target, first, replayJob, timeout);
             out.printf("  caught up; stopping %s with a savepoint%n", replayName);
             rest.stopWithSavepoint(replayJob, SAVEPOINT_TIMEOUT);
@@ -136,6 +138,10 @@ public final class Replay {
         } catch (RuntimeException e) {
             failure = e;
             out.printf("  replay failed (%s): discarding branch %s%n", e.getMessage(), branch);
+            if (replayJob != null
+                    && rest.state(replayJob).filter(s -> !isTerminal(s)).isPresent()) {
+                cli.run(List.of("cancel", replayJob));
+            }
             for (TableIdentifier t : tables) {
                 try {
                     ReplayBranches.discard(catalog.loadTable(t), branch);
@@ -187,6 +193,10 @@ public final class Replay {
                         ? "the rebuilt layer equals the live one"
                         : comparison.differing()
                                 + " table/tenant lines differ: the rebuilt layer replaces them");
+    }
+
+    private static boolean isTerminal(String state) {
+        return List.of("FINISHED", "CANCELED", "FAILED").contains(state);
     }
 
     /** Silver keeps the tenant in {@code meta}, every other table at the top. */

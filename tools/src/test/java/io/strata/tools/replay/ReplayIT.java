@@ -243,7 +243,7 @@ class ReplayIT {
         await(() -> rest.running(job).isPresent(), Duration.ofMinutes(1));
     }
 
-    /** Until {@code group} committed the end of bronze.events: Silver holds all of Bronze. */
+    /** Until {@code group} committed all of bronze.events: Silver holds all of Bronze. */
     private void awaitCaughtUp(String group) {
         try (ReplayProgress progress = new ReplayProgress(Configuration.fromMap(settings))) {
             var topics = ReplayLayer.SILVER.inputTopics(settings);
@@ -251,7 +251,7 @@ class ReplayIT {
             await(
                     () ->
                             ReplayProgress.remaining(
-                                            progress.endOffsets(topics),
+                                            progress.afterLastRecord(topics),
                                             first,
                                             progress.committed(group))
                                     == 0,
