@@ -9,10 +9,10 @@ import org.apache.flink.api.common.state.CheckpointListener;
  * Passes records through slowly and throws after every {@code every} records, {@code failures}
  * times in all. A failure waits for a checkpoint completed since the previous one, so the restart
  * resumes from a real checkpoint, but only for half a period: on a slow machine the checkpoint may
- * not come before the records run out, and then the failure happens anyway (the restart resumes from
- * an older checkpoint, which must lose nothing either). The failures are therefore certain once
- * {@code every * (failures + 0.5)} records have passed, counting the ones replayed after a restart.
- * Counters are static: they survive the restarts (one JVM).
+ * not come before the records run out, and then the failure happens anyway (the restart resumes
+ * from an older checkpoint, which must lose nothing either). The failures are therefore certain
+ * once {@code every * (failures + 0.5)} records have passed, counting the ones replayed after a
+ * restart. Counters are static: they survive the restarts (one JVM).
  */
 public final class FailEveryNth<T> implements MapFunction<T, T>, CheckpointListener {
 
