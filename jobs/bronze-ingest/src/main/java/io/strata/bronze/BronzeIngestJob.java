@@ -33,10 +33,15 @@ public final class BronzeIngestJob {
         Configuration config = JobConfig.fromArgs(args);
         DeclaredOptions.of(BronzeIngestOptions.class)
                 .checkKnown(config, Set.of(BronzeIngestOptions.PREFIX), Set.of());
-        StreamExecutionEnvironment env = StrataEnvironment.create(config);
         TenantControlTopic.ensure(config);
+        environment(config).execute(BronzeIngestTopology.JOB);
+    }
+
+    /** The environment {@code main} executes: Strata's rules and the production graph. */
+    public static StreamExecutionEnvironment environment(Configuration config) {
+        StreamExecutionEnvironment env = StrataEnvironment.create(config);
         new BronzeIngestTopology(config, source(config), control(config), sinks(config)).build(env);
-        env.execute(BronzeIngestTopology.JOB);
+        return env;
     }
 
     /** The Kafka source over the raw and CDC topics. */

@@ -37,9 +37,18 @@ public final class SilverConformJob {
         Configuration config = JobConfig.fromArgs(args);
         DeclaredOptions.of(SilverConformOptions.class)
                 .checkKnown(config, Set.of(SilverConformOptions.PREFIX), Set.of());
+        StreamExecutionEnvironment env = environment(config);
+        TenantControlTopic.ensure(config);
+        env.execute(SilverConformTopology.JOB);
+    }
+
+    /**
+     * The environment {@code main} executes: Strata's rules and the production graph, with the
+     * start-up tenant configurations read and validated (a bad rule fails here).
+     */
+    public static StreamExecutionEnvironment environment(Configuration config) {
         List<TenantConfigUpdate> startup = startupConfigs(config);
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
-        TenantControlTopic.ensure(config);
         new SilverConformTopology(
                         config,
                         bronzeSource(config),
@@ -48,7 +57,7 @@ public final class SilverConformJob {
                         startup,
                         sinks(config))
                 .build(env);
-        env.execute(SilverConformTopology.JOB);
+        return env;
     }
 
     /** The configured directory's tenant configurations, validated; none without a directory. */
