@@ -18,11 +18,12 @@ public interface Cluster {
     String stopWithSavepoint(String jobId);
 
     /**
-     * Submits a job with these {@code flink run} arguments and returns its id.
+     * Submits the job named {@code name} with these {@code flink run} arguments and returns its id,
+     * also when it failed at once (its failure is then in its {@link #progress}).
      *
-     * @throws UpgradeStepException with the CLI's output when nothing was submitted
+     * @throws UpgradeStepException with the CLI's reason when no job was submitted
      */
-    String submit(List<String> runArguments);
+    String submit(String name, List<String> runArguments);
 
     /** The job's state, checkpoints completed since it started, and its failure if any. */
     JobProgress progress(String jobId);

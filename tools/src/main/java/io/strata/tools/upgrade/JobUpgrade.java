@@ -93,6 +93,7 @@ public final class JobUpgrade {
         try {
             jobId =
                     cluster.submit(
+                            job.name(),
                             JobCatalog.restoreArguments(
                                     job,
                                     jar,
@@ -100,7 +101,8 @@ public final class JobUpgrade {
                                     settings.config(),
                                     settings.jobArguments()));
         } catch (UpgradeStepException e) {
-            return new Attempt(Optional.empty(), Optional.of(e.getMessage()));
+            return new Attempt(
+                    Optional.empty(), Optional.of(settings.explain().apply(e.getMessage())));
         }
         Optional<String> failure = awaitRestored(jobId);
         if (failure.isPresent()) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class LocalCluster implements Cluster {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final long CLOCK_SLACK_MS = 1_000;
     private static final String PROGRAM_FAILED =
             "The program finished with the following exception:";
 
@@ -73,18 +74,32 @@ public final class LocalCluster implements Cluster {
                 "no savepoint within " + savepointTimeout.toSeconds() + " s");
     }
 
+    /**
+     * Runs {@code flink run}. The CLI prints the job id once the job is accepted; a job whose
+     * JobMaster cannot start (e.g. unmapped savepoint state) makes the CLI fail instead, and is
+     * then found among the cluster's jobs by name and start time.
+     */
     @Override
-    public String submit(List<String> runArguments) {
+    public String submit(String name, List<String> runArguments) {
+        long before = System.currentTimeMillis();
         FlinkCli.Result result = cli.runCapturing(runArguments, log);
         return result.submittedJobId()
+                .or(() -> submittedSince(name, before))
                 .orElseThrow(
                         () ->
                                 new UpgradeStepException(
-                                        "flink run submitted nothing (exit "
+                                        "flink run failed (exit "
                                                 + result.exitCode()
                                                 + "): "
                                                 + FlinkFailure.reason(
                                                         programException(result.output()))));
+    }
+
+    private Optional<String> submittedSince(String name, long since) {
+        return rest.jobs().stream()
+                .filter(j -> j.name().equals(name) && j.startTime() >= since - CLOCK_SLACK_MS)
+                .max(java.util.Comparator.comparingLong(FlinkRest.Job::startTime))
+                .map(FlinkRest.Job::id);
     }
 
     /** The CLI's report of the exception that ended the program, else its whole output. */

@@ -71,11 +71,12 @@ final class FakeCluster implements Cluster {
     }
 
     @Override
-    public String submit(List<String> runArguments) {
+    public String submit(String name, List<String> runArguments) {
         calls.add("submit " + String.join(" ", runArguments));
         List<JobProgress> script = scripts.remove();
         if (script.isEmpty()) {
-            throw new UpgradeStepException("flink run submitted nothing");
+            throw new UpgradeStepException(
+                    "flink run failed (exit 1): no operator for 0123456789abcdef0123456789abcdef");
         }
         String id = "job" + (++submitted);
         jobs.put(id, new ArrayDeque<>(script));

@@ -133,6 +133,10 @@ class JobUpgradeTest {
         UpgradeReport report = upgrade();
 
         assertThat(report.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(report.reason())
+                .contains(
+                        "flink run failed (exit 1): no operator for"
+                                + " 0123456789abcdef0123456789abcdef (uid x-dedupe)");
         assertThat(report.newJobId()).isEmpty();
         assertThat(report.runningJobId()).contains("job1");
     }
