@@ -110,7 +110,13 @@ public final class LocalCluster implements Cluster {
 
     @Override
     public JobProgress progress(String jobId) {
-        FlinkRest.Progress progress = rest.progress(jobId);
+        FlinkRest.Progress progress;
+        try {
+            progress = rest.progress(jobId);
+        } catch (RuntimeException e) {
+            // A REST call that timed out under load: read again at the next poll.
+            return new JobProgress("UNKNOWN", 0, Optional.empty());
+        }
         return new JobProgress(
                 progress.state(), progress.completedCheckpoints(), progress.failure());
     }
