@@ -1,5 +1,6 @@
 package io.strata.testing.uids;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +25,8 @@ import org.apache.flink.streaming.api.graph.StreamNode;
  * too), walked from the graph the job's environment holds. Building it fails when an operator has
  * no uid, when two share one, when the JobGraph holds an operator whose id does not derive from one
  * of the uids (its state would be found in a savepoint only while the graph keeps its shape), or
- * when the environment lets Flink generate uids or fall back to Kryo.
+ * when the environment, its StreamGraph or its JobGraph (the config the cluster gets) lets Flink
+ * generate uids or fall back to Kryo.
  */
 public final class OperatorUids {
 
@@ -40,7 +42,9 @@ public final class OperatorUids {
         StreamGraph graph = streamGraph(env);
         checkRules("the StreamGraph", graph.getExecutionConfig());
         Map<String, StreamNode> byUid = uidsOf(graph);
-        checkJobGraph(graph.getJobGraph(), byUid);
+        JobGraph jobGraph = graph.getJobGraph();
+        checkRules("the JobGraph", executionConfig(jobGraph));
+        checkJobGraph(jobGraph, byUid);
         return new OperatorUids(new TreeSet<>(byUid.keySet()));
     }
 
@@ -71,6 +75,16 @@ public final class OperatorUids {
             throw new AssertionError(
                     "Every operator needs its own explicit .uid(...) (see Uids): " + e.getMessage(),
                     e);
+        }
+    }
+
+    /** The execution config as the JobGraph carries it to the cluster. */
+    private static ExecutionConfig executionConfig(JobGraph jobGraph) {
+        try {
+            return jobGraph.getSerializedExecutionConfig()
+                    .deserializeValue(OperatorUids.class.getClassLoader());
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("The JobGraph's execution config is unreadable", e);
         }
     }
 
