@@ -14,6 +14,7 @@ import io.strata.tools.commands.StatusCommand;
 import io.strata.tools.commands.TenantCommand;
 import io.strata.tools.commands.TenantsCommand;
 import io.strata.tools.commands.UpCommand;
+import io.strata.tools.commands.UpgradeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             LogsCommand.class,
             FlinkCommand.class,
+            UpgradeCommand.class,
             GenerateCommand.class,
             DemoCommand.class,
             MaintainCommand.class,

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 class StrataEnvironmentTest {
 
     @Test
-    void rulesAreSetAndTheStrataIntervalApplies() {
+    void rulesWinOverTheJobsConfigurationAndTheStrataIntervalApplies() {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, true);
+        conf.set(PipelineOptions.AUTO_GENERATE_UIDS, true);
         conf.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(3));
 
         Configuration ruled = StrataEnvironment.withRules(conf);

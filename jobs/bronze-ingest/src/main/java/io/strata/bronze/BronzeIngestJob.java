@@ -33,12 +33,17 @@ public final class BronzeIngestJob {
         Configuration config = JobConfig.fromArgs(args);
         DeclaredOptions.of(BronzeIngestOptions.class)
                 .checkKnown(config, Set.of(BronzeIngestOptions.PREFIX), Set.of());
-        StreamExecutionEnvironment env = StrataEnvironment.create(config);
         TenantControlTopic.ensure(config);
+        environment(config).execute(StrataEnvironment.jobName(config, BronzeIngestTopology.JOB));
+    }
+
+    /** The environment {@code main} executes: Strata's rules and the production graph. */
+    public static StreamExecutionEnvironment environment(Configuration config) {
+        StreamExecutionEnvironment env = StrataEnvironment.create(config);
         new BronzeIngestTopology(config, source(config), control(config), sinks(config))
                 .withInitialControls(TenantControlTopic.current(config))
                 .build(env);
-        env.execute(StrataEnvironment.jobName(config, BronzeIngestTopology.JOB));
+        return env;
     }
 
     /** The Kafka source over the raw and CDC topics. */

@@ -37,9 +37,14 @@ public final class GoldFeaturesJob {
         Configuration config = JobConfig.fromArgs(args);
         DeclaredOptions.of(GoldFeaturesOptions.class)
                 .checkKnown(config, Set.of(GoldFeaturesOptions.PREFIX), Set.of());
+        environment(config).execute(StrataEnvironment.jobName(config, GoldFeaturesTopology.JOB));
+    }
+
+    /** The environment {@code main} executes: Strata's rules and the production graph. */
+    public static StreamExecutionEnvironment environment(Configuration config) {
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
         topology(config).build(env);
-        env.execute(StrataEnvironment.jobName(config, GoldFeaturesTopology.JOB));
+        return env;
     }
 
     /** The graph with the production source and sinks. */

@@ -35,11 +35,16 @@ public final class QualityAsyncJob {
         Configuration config = JobConfig.fromArgs(args);
         DeclaredOptions.of(QualityAsyncOptions.class)
                 .checkKnown(config, Set.of(QualityAsyncOptions.PREFIX), Set.of());
+        environment(config).execute(StrataEnvironment.jobName(config, QualityAsyncTopology.JOB));
+    }
+
+    /** The environment {@code main} executes: Strata's rules and the production graph. */
+    public static StreamExecutionEnvironment environment(Configuration config) {
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
         new QualityAsyncTopology(
                         config, manifestSource(config), silverSource(config), sinks(config))
                 .build(env);
-        env.execute(StrataEnvironment.jobName(config, QualityAsyncTopology.JOB));
+        return env;
     }
 
     /** The Kafka source of the manifest topic. */

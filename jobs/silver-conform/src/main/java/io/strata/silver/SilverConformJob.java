@@ -37,9 +37,18 @@ public final class SilverConformJob {
         Configuration config = JobConfig.fromArgs(args);
         DeclaredOptions.of(SilverConformOptions.class)
                 .checkKnown(config, Set.of(SilverConformOptions.PREFIX), Set.of());
+        StreamExecutionEnvironment env = environment(config);
+        TenantControlTopic.ensure(config);
+        env.execute(StrataEnvironment.jobName(config, SilverConformTopology.JOB));
+    }
+
+    /**
+     * The environment {@code main} executes: Strata's rules and the production graph, with the
+     * start-up tenant configurations read and validated (a bad rule fails here).
+     */
+    public static StreamExecutionEnvironment environment(Configuration config) {
         List<TenantConfigUpdate> startup = startupConfigs(config);
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
-        TenantControlTopic.ensure(config);
         new SilverConformTopology(
                         config,
                         bronzeSource(config),
@@ -49,7 +58,7 @@ public final class SilverConformJob {
                         sinks(config))
                 .withInitialControls(TenantControlTopic.current(config))
                 .build(env);
-        env.execute(StrataEnvironment.jobName(config, SilverConformTopology.JOB));
+        return env;
     }
 
     /** The configured directory's tenant configurations, validated; none without a directory. */

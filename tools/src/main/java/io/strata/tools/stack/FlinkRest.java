@@ -2,20 +2,36 @@ package io.strata.tools.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A small client of the JobManager's REST API, for status and for waiting on job states. */
+/**
+ * A small client of the JobManager's REST API: status, waiting on job states, and what an upgrade
+ * needs (stop-with-savepoint, a job's progress and failures, cancel).
+ */
 public final class FlinkRest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String base;
 
     public FlinkRest(StackHome home) {
-        this.base = "http://localhost:" + home.get(StackOptions.FLINK_REST_PORT);
+        this("http://localhost:" + home.get(StackOptions.FLINK_REST_PORT));
+    }
+
+    FlinkRest(String base) {
+        this.base = base;
     }
 
     public boolean reachable() {
@@ -100,42 +116,141 @@ public final class FlinkRest {
     }
 
     /**
-     * Stops job {@code id} with a savepoint in the cluster's default savepoint directory (without
-     * draining: timers and windows stay in the savepoint) and waits for it.
+     * Stops job {@code id} with a savepoint in the cluster's default savepoint directory ({@link
+     * #stopWithSavepoint(String, Optional)}) and waits for it.
      *
      * @return the savepoint's location
      * @throws IllegalStateException when the stop fails or takes longer than {@code timeout}
      */
-    public String stopWithSavepoint(String id, java.time.Duration timeout) {
-        String url = base + "/jobs/" + id;
-        try {
-            String trigger =
-                    JSON.readTree(Probes.httpPost(url + "/stop", "{\"drain\": false}"))
-                            .path("request-id")
-                            .asText();
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                JsonNode status = read(url + "/savepoints/" + trigger);
-                if (status.path("status").path("id").asText().equals("COMPLETED")) {
-                    JsonNode operation = status.path("operation");
-                    if (operation.has("location")) {
-                        return operation.path("location").asText();
-                    }
-                    throw new IllegalStateException(
-                            "Stopping job "
-                                    + id
-                                    + " with a savepoint failed: "
-                                    + operation
-                                            .path("failure-cause")
-                                            .path("stack-trace")
-                                            .asText(operation.toString()));
-                }
-                Thread.sleep(500);
+    public String stopWithSavepoint(String id, Duration timeout) {
+        String trigger = stopWithSavepoint(id, Optional.empty());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            SavepointStatus status = savepoint(id, trigger);
+            if (status.done()) {
+                return status.location()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "Stopping job "
+                                                        + id
+                                                        + " with a savepoint failed: "
+                                                        + status.failure().orElse("no reason")));
             }
-            throw new IllegalStateException(
-                    "Job " + id + " was not stopped with a savepoint within " + timeout);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(
+                "Job " + id + " was not stopped with a savepoint within " + timeout);
+    }
+
+    /**
+     * Triggers stop-with-savepoint of a job (without draining: timers do not fire, so state is
+     * taken as it is); returns the trigger id {@link #savepoint} polls. {@code targetDirectory}
+     * empty: the cluster's {@code execution.checkpointing.savepoint-dir}.
+     */
+    public String stopWithSavepoint(String jobId, Optional<String> targetDirectory) {
+        ObjectNode body = JSON.createObjectNode().put("drain", false);
+        targetDirectory.ifPresent(dir -> body.put("targetDirectory", dir));
+        JsonNode answer = send("POST", "/jobs/" + jobId + "/stop", body.toString());
+        return answer.path("request-id").asText();
+    }
+
+    /** A savepoint operation: still running, or its location, or Flink's failure. */
+    public record SavepointStatus(
+            boolean done, Optional<String> location, Optional<String> failure) {}
+
+    public SavepointStatus savepoint(String jobId, String triggerId) {
+        JsonNode answer = send("GET", "/jobs/" + jobId + "/savepoints/" + triggerId, null);
+        if (!answer.path("status").path("id").asText().equals("COMPLETED")) {
+            return new SavepointStatus(false, Optional.empty(), Optional.empty());
+        }
+        JsonNode operation = answer.path("operation");
+        return new SavepointStatus(
+                true,
+                text(operation.path("location")),
+                text(operation.path("failure-cause").path("stack-trace")));
+    }
+
+    /**
+     * A job's state, its checkpoints completed since it started (a restored savepoint does not
+     * count) and the first failure Flink reports for it, if any: the root exception of a failed
+     * job, else the newest entry of its exception history (a task that failed and restarted).
+     */
+    public record Progress(String state, long completedCheckpoints, Optional<String> failure) {}
+
+    public Progress progress(String jobId) {
+        String state;
+        try {
+            state = send("GET", "/jobs/" + jobId, null).path("state").asText("UNKNOWN");
+        } catch (IllegalStateException e) {
+            // Just submitted: the dispatcher may not list the job yet.
+            return new Progress("UNKNOWN", 0, Optional.empty());
+        }
+        long completed;
+        try {
+            completed =
+                    read(base + "/jobs/" + jobId + "/checkpoints")
+                            .path("counts")
+                            .path("completed")
+                            .asLong();
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("Could not stop job " + id + " with a savepoint", e);
+            completed = 0; // no checkpoint statistics yet (or never: a job that failed to start)
+        }
+        JsonNode exceptions = send("GET", "/jobs/" + jobId + "/exceptions", null);
+        Optional<String> failure = text(exceptions.path("root-exception"));
+        if (failure.isEmpty()) {
+            JsonNode newest = exceptions.path("exceptionHistory").path("entries").path(0);
+            failure = text(newest.path("stacktrace"));
+        }
+        return new Progress(state, completed, failure);
+    }
+
+    /** Cancels a job (no savepoint). */
+    public void cancel(String jobId) {
+        send("PATCH", "/jobs/" + jobId + "?mode=cancel", null);
+    }
+
+    private static Optional<String> text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank()
+                ? Optional.of(node.asText())
+                : Optional.empty();
+    }
+
+    /** A request whose answer must be a 2xx with JSON (or nothing); else an exception says why. */
+    private JsonNode send(String method, String path, String body) {
+        HttpRequest request =
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+        try {
+            HttpResponse<String> response =
+                    HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(
+                        method
+                                + " "
+                                + path
+                                + " answered "
+                                + response.statusCode()
+                                + ": "
+                                + response.body());
+            }
+            return response.body().isBlank()
+                    ? JSON.createObjectNode()
+                    : JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("No answer from " + base + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -91,9 +91,40 @@ public final class JobCatalog {
      * {@code extra} job arguments after it (they win over the file).
      */
     public List<String> runArguments(Job job, Path config, List<String> extra) {
-        List<String> args = new ArrayList<>(List.of("run", "-d"));
+        return runArguments(job, jar(job.module()), config, extra);
+    }
+
+    /** {@link #runArguments(Job, Path, List)} with another jar than the module's. */
+    public static List<String> runArguments(Job job, Path jar, Path config, List<String> extra) {
+        return arguments(List.of("run", "-d"), job, jar, config, extra);
+    }
+
+    /**
+     * The Flink CLI arguments that submit the job detached from a savepoint, refusing to start when
+     * the savepoint holds state that no operator of the jar claims ({@code
+     * execution.savepoint.ignore-unclaimed-state=false}, whatever the cluster's default).
+     */
+    public static List<String> restoreArguments(
+            Job job, Path jar, String savepoint, Path config, List<String> extra) {
+        return arguments(
+                List.of(
+                        "run",
+                        "-d",
+                        "-s",
+                        savepoint,
+                        "-D",
+                        "execution.savepoint.ignore-unclaimed-state=false"),
+                job,
+                jar,
+                config,
+                extra);
+    }
+
+    private static List<String> arguments(
+            List<String> run, Job job, Path jar, Path config, List<String> extra) {
+        List<String> args = new ArrayList<>(run);
         job.entryClass().ifPresent(c -> args.addAll(List.of("-c", c)));
-        args.addAll(List.of(jar(job.module()).toString(), "--config", config.toString()));
+        args.addAll(List.of(jar.toString(), "--config", config.toString()));
         args.addAll(extra);
         return args;
     }

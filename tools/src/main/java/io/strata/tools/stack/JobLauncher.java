@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Submits the built jobs to the local cluster ({@code flink run -d}, with the jobs' configuration
  * file) in dependency order and waits until each runs. A job already RUNNING is left alone, so
- * launching twice is harmless.
+ * launching twice is harmless. Each job runs a copy of its jar ({@link DeployedJars}).
  */
 public final class JobLauncher {
 
@@ -37,7 +37,10 @@ public final class JobLauncher {
                 out.println("  " + job.name() + ": already RUNNING");
                 continue;
             }
-            int rc = new FlinkCli(home).run(catalog.runArguments(job, config, List.of()));
+            // The copy is what runs: a later rebuild cannot change the jar an upgrade falls back
+            // to.
+            Path jar = new DeployedJars(home).record(job, catalog.jar(job.module()));
+            int rc = new FlinkCli(home).run(JobCatalog.runArguments(job, jar, config, List.of()));
             if (rc != 0) {
                 throw new IllegalStateException(
                         "flink run of " + job.name() + " failed (exit " + rc + ")");

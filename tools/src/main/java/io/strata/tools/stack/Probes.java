@@ -47,30 +47,4 @@ public final class Probes {
             return Optional.empty();
         }
     }
-
-    /**
-     * POSTs {@code json} to {@code url}; the body of a 2xx answer.
-     *
-     * @throws IOException when there is no answer or it is not 2xx (with status and body)
-     */
-    public static String httpPost(String url, String json) throws IOException {
-        try {
-            HttpResponse<String> response =
-                    HTTP.send(
-                            HttpRequest.newBuilder(URI.create(url))
-                                    .timeout(Duration.ofSeconds(30))
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(json))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IOException(
-                        "POST " + url + ": HTTP " + response.statusCode() + " " + response.body());
-            }
-            return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted: POST " + url, e);
-        }
-    }
 }

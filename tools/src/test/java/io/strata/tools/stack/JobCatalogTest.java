@@ -62,6 +62,34 @@ class JobCatalogTest {
     }
 
     @Test
+    void aRestoreRefusesUnclaimedStateAndKeepsTheEntryClass() {
+        Path jar = repo.resolve("v2.jar");
+        Path config = repo.resolve("strata.yaml");
+
+        assertThat(
+                        JobCatalog.restoreArguments(
+                                JobCatalog.job("cdc-capture"),
+                                jar,
+                                "file:/sp/savepoint-1",
+                                config,
+                                List.of("--k", "v")))
+                .containsExactly(
+                        "run",
+                        "-d",
+                        "-s",
+                        "file:/sp/savepoint-1",
+                        "-D",
+                        "execution.savepoint.ignore-unclaimed-state=false",
+                        "-c",
+                        CDC_CLASS,
+                        jar.toString(),
+                        "--config",
+                        config.toString(),
+                        "--k",
+                        "v");
+    }
+
+    @Test
     void aJarWithoutTheEntryClassDoesNotRunIt() throws IOException {
         jar("bronze-ingest", "io.strata.bronze.BronzeIngestJob");
 

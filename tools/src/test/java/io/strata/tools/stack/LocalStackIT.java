@@ -9,6 +9,7 @@ import io.strata.tools.metrics.GrafanaDashboard;
 import io.strata.tools.metrics.NotScrapedByLocalStackIT;
 import io.strata.tools.metrics.PrometheusText;
 import io.strata.tools.summary.IcebergCounts;
+import io.strata.tools.upgrade.BronzeUpgrades;
 import io.strata.tools.workload.StackWorkload;
 import io.strata.workload.Workload;
 import io.strata.workload.WorkloadParams;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -40,8 +42,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Starts the real local stack (separate processes, free ports, a temporary state directory), checks
- * each service answers, that the Flink CLI talks to the cluster, and that {@code down} leaves no
- * process behind. Runs after {@code package}, which assembles the jars it launches.
+ * each service answers, that the Flink CLI talks to the cluster, runs bronze-ingest against the
+ * oracle, scrapes its metrics, upgrades it through savepoints with {@code ./strata upgrade} ({@link
+ * BronzeUpgrades}), and that {@code down} leaves no process behind. Runs after {@code package},
+ * which assembles the jars it launches.
  */
 class LocalStackIT {
 
@@ -69,6 +73,12 @@ class LocalStackIT {
         settings.put(StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "1536m");
         settings.put(StackOptions.FLINK_TASKMANAGER_METASPACE.key(), "256m");
         settings.put(StackOptions.FLINK_TASK_SLOTS.key(), "2");
+        // Also where a ./strata process finds them (STRATA_HOME=stateDir), as for ./strata upgrade.
+        Properties file = new Properties();
+        file.putAll(settings);
+        try (var out = Files.newOutputStream(stateDir.resolve("stack.properties"))) {
+            file.store(out, "LocalStackIT");
+        }
         stack = new LocalStack(new StackHome(repo, stateDir, Configuration.fromMap(settings)));
     }
 
@@ -113,6 +123,11 @@ class LocalStackIT {
 
         Map<String, BronzeCounts> bronze = submitBronzeAndCheckItAgainstTheOracle();
         scrapeMetricsAndCheckTheDashboard(bronze);
+        long upgrading = System.nanoTime();
+        BronzeUpgrades upgrades = new BronzeUpgrades(stack);
+        upgrades.toTheSameJarKeepsTheDedupeState();
+        upgrades.aRenamedUidIsRefusedAndTheOldJarRunsOn(stateDir);
+        System.out.printf("Upgrades took %.1f s%n", (System.nanoTime() - upgrading) / 1e9);
 
         List<ProcessHandle> processes =
                 stack.services().stream().map(s -> s.running().orElseThrow()).toList();

@@ -28,9 +28,14 @@ public final class CdcCaptureJob {
         if (config.get(CdcCaptureOptions.CREATE_TOPICS)) {
             CdcTopics.createMissing(config);
         }
+        environment(config).execute(StrataEnvironment.jobName(config, CdcCaptureTopology.JOB));
+    }
+
+    /** The environment {@code main} executes: Strata's rules and the production graph. */
+    public static StreamExecutionEnvironment environment(Configuration config) {
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
         new CdcCaptureTopology(config, PostgresCdcSource.create(config), sink(config)).build(env);
-        env.execute(StrataEnvironment.jobName(config, CdcCaptureTopology.JOB));
+        return env;
     }
 
     /** The transactional (by default) sink into the {@code cdc.*} topics. */

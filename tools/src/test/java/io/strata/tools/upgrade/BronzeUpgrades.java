@@ -1,0 +1,268 @@
+package io.strata.tools.upgrade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strata.common.flink.JobConfig;
+import io.strata.common.iceberg.IcebergCatalogs;
+import io.strata.tools.stack.FlinkRest;
+import io.strata.tools.stack.JobCatalog;
+import io.strata.tools.stack.JobsConfig;
+import io.strata.tools.stack.LocalStack;
+import io.strata.tools.stack.StackOptions;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.configuration.Configuration;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * {@code ./strata upgrade} on the local stack's running bronze-ingest, through the real command
+ * line (a {@code StrataCli} process on the stack's state directory), for LocalStackIT: an upgrade
+ * to the same jar keeps the dedupe state (a copy of an event Bronze accepted before is dropped
+ * after), and a jar whose dedupe operator lost its uid is refused with Flink's reason while the old
+ * jar runs on from the same savepoint, its state intact.
+ */
+public final class BronzeUpgrades {
+
+    private static final String JOB = "bronze-ingest";
+    private static final List<String> JOB_ARGUMENTS = List.of("--strata.checkpoint.interval", "2s");
+    private static final Duration METRICS = Duration.ofSeconds(60);
+
+    private final LocalStack stack;
+    private final FlinkRest rest;
+    private final Catalog catalog;
+    private final Accepted event;
+
+    /** Call with bronze-ingest RUNNING and its Bronze table holding the events it accepted. */
+    public BronzeUpgrades(LocalStack stack) {
+        this.stack = stack;
+        this.rest = new FlinkRest(stack.home());
+        Path config = new JobsConfig(stack.home()).path();
+        this.catalog = IcebergCatalogs.load(Configuration.fromMap(JobConfig.readFile(config)));
+        this.event = anAcceptedWebhookEvent();
+    }
+
+    /** An event in Bronze, by id and tenant, and where Kafka holds its raw record. */
+    private record Accepted(
+            String eventId, String tenant, String topic, int partition, long offset) {}
+
+    public void toTheSameJarKeepsTheDedupeState() {
+        Path jar = new JobCatalog(stack.home()).jar(JOB);
+        String before = runningJob();
+
+        Cli upgrade = strata("upgrade", JOB, jar.toString(), "--");
+        assertThat(upgrade.exitCode()).as(upgrade.output()).isZero();
+        assertThat(upgrade.output()).contains("upgrade bronze-ingest: UPGRADED in");
+        assertThat(upgrade.field("old job")).isEqualTo(before);
+        String savepoint = upgrade.field("savepoint");
+        assertThat(Path.of(savepoint.replaceFirst("^file:", ""))).isDirectory();
+        String after = upgrade.field("new job");
+        assertThat(upgrade.field("running")).isEqualTo(after);
+        assertThat(runningJob()).isEqualTo(after);
+
+        resendAndExpectItDropped();
+    }
+
+    public void aRenamedUidIsRefusedAndTheOldJarRunsOn(Path workDir) {
+        Path jar =
+                IncompatibleJar.renamedDedupeUid(
+                        new JobCatalog(stack.home()).jar(JOB), workDir.resolve("renamed-uid.jar"));
+        String before = runningJob();
+
+        Cli upgrade = strata("upgrade", JOB, jar.toString(), "--");
+        assertThat(upgrade.exitCode()).as(upgrade.output()).isEqualTo(1);
+        assertThat(upgrade.output())
+                .contains("upgrade bronze-ingest: REFUSED in")
+                .contains("Cannot map checkpoint/savepoint state for operator")
+                .contains("(uid " + RenamedDedupeUidJob.RENAMED + ")");
+        assertThat(upgrade.field("old job")).isEqualTo(before);
+        String refused = upgrade.field("new job");
+        String restored = upgrade.field("running");
+        assertThat(restored).isNotIn(before, refused);
+        assertThat(runningJob()).isEqualTo(restored);
+        assertThat(rest.jobs())
+                .filteredOn(j -> j.id().equals(refused))
+                .singleElement()
+                .satisfies(j -> assertThat(j.state()).isIn("FAILED", "CANCELED"));
+
+        resendAndExpectItDropped();
+        assertThat(bronzeRowsOf(event.eventId()))
+                .as("Bronze rows of the resent event")
+                .isEqualTo(1);
+    }
+
+    /** Sends the accepted event's raw record again; the running job's dedupe must drop it. */
+    private void resendAndExpectItDropped() {
+        resend();
+        String duplicates = "tenant." + event.tenant() + ".duplicates";
+        await(
+                () -> rest.operatorMetricSum(JOB, duplicates).orElse(0.0) >= 1.0,
+                "the copy counted as a duplicate by the restored job");
+        assertThat(rest.operatorMetricSum(JOB, duplicates)).contains(1.0);
+        assertThat(rest.operatorMetricSum(JOB, "tenant." + event.tenant() + ".accepted"))
+                .as("events the restored dedupe let through")
+                .isEmpty();
+    }
+
+    private String runningJob() {
+        List<String> running =
+                rest.jobs().stream()
+                        .filter(j -> j.name().equals(JOB) && j.state().equals("RUNNING"))
+                        .map(FlinkRest.Job::id)
+                        .toList();
+        assertThat(running).hasSize(1);
+        return running.get(0);
+    }
+
+    private Accepted anAcceptedWebhookEvent() {
+        Table table = catalog.loadTable(TableIdentifier.parse("bronze.events"));
+        try (CloseableIterable<Record> rows = IcebergGenerics.read(table).build()) {
+            for (Record row : rows) {
+                Record source = (Record) row.getField("source");
+                if ("WEBHOOK".equals(source.getField("kind").toString())) {
+                    return new Accepted(
+                            row.getField("event_id").toString(),
+                            row.getField("tenant_id").toString(),
+                            source.getField("topic").toString(),
+                            (Integer) source.getField("partition"),
+                            (Long) source.getField("offset"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("Bronze holds no webhook event");
+    }
+
+    private long bronzeRowsOf(String eventId) {
+        Table table = catalog.loadTable(TableIdentifier.parse("bronze.events"));
+        table.refresh();
+        long rows = 0;
+        try (CloseableIterable<Record> matching =
+                IcebergGenerics.read(table)
+                        .where(Expressions.equal("event_id", eventId))
+                        .select("event_id")
+                        .build()) {
+            for (Record row : matching) {
+                if (eventId.equals(row.getField("event_id").toString())) {
+                    rows++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    /** The raw record, key, value and headers as Kafka holds them, sent again to its partition. */
+    private void resend() {
+        TopicPartition partition = new TopicPartition(event.topic(), event.partition());
+        ConsumerRecord<byte[], byte[]> original;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka())) {
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, event.offset());
+            original = consumer.poll(Duration.ofSeconds(10)).records(partition).get(0);
+        }
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka())) {
+            producer.send(
+                    new ProducerRecord<>(
+                            event.topic(),
+                            event.partition(),
+                            original.key(),
+                            original.value(),
+                            original.headers()));
+        }
+    }
+
+    private Properties kafka() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", "localhost:" + stack.home().get(StackOptions.KAFKA_PORT));
+        props.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        props.put("key.serializer", ByteArraySerializer.class.getName());
+        props.put("value.serializer", ByteArraySerializer.class.getName());
+        return props;
+    }
+
+    /** What a {@code ./strata} run printed, and its exit code. */
+    private record Cli(int exitCode, String output) {
+
+        /** A line of the upgrade report, {@code " savepoint file:/..."}: its first word. */
+        String field(String name) {
+            Matcher m =
+                    Pattern.compile("(?m)^  " + Pattern.quote(name) + " +(\\S+)").matcher(output);
+            assertThat(m.find()).as(name + " in the report:\n" + output).isTrue();
+            return m.group(1);
+        }
+    }
+
+    /**
+     * {@code ./strata ARGS} as the script runs it, on this stack: the tools' classes and libraries,
+     * the stack's state directory (its settings are in {@code stack.properties} there).
+     */
+    private Cli strata(String... args) {
+        Path tools = stack.home().repo().resolve("tools/target");
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                ProcessHandle.current().info().command().orElse("java"),
+                                "-Xmx512m",
+                                "-Dstrata.repo=" + stack.home().repo(),
+                                "-cp",
+                                tools.resolve("classes")
+                                        + File.pathSeparator
+                                        + tools.resolve("lib/*"),
+                                "io.strata.tools.StrataCli"));
+        command.addAll(List.of(args));
+        command.addAll(JOB_ARGUMENTS);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("STRATA_HOME", stack.home().home().toString());
+        try {
+            Process process = builder.start();
+            String output =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            System.out.println("./strata " + String.join(" ", args) + "\n" + output);
+            return new Cli(process.waitFor(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + METRICS.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what + " within " + METRICS).isLessThan(deadline);
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
