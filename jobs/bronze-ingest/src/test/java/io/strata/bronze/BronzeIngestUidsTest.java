@@ -1,6 +1,7 @@
 package io.strata.bronze;
 
 import io.strata.common.config.StrataOptions;
+import io.strata.testing.TestServices;
 import io.strata.testing.uids.OperatorUids;
 import io.strata.testing.uids.ReleasedUids;
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ class BronzeIngestUidsTest {
     private Configuration config() {
         Configuration config = new Configuration();
         config.set(StrataOptions.ICEBERG_WAREHOUSE, warehouse.toUri().toString());
+        // The graph is built as main builds it: with the tenant controls read from Kafka.
+        config.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, TestServices.kafka().bootstrapServers());
         return config;
     }
 }
