@@ -117,25 +117,28 @@ public final class FlinkRest {
 
     /**
      * Stops job {@code id} with a savepoint in the cluster's default savepoint directory ({@link
-     * #stopWithSavepoint(String, Optional)}) and waits for it.
+     * #stopWithSavepoint(String, Optional)}) and waits for it; triggers again while the job is
+     * RUNNING but not all of its tasks are yet (just started or restarted).
      *
      * @return the savepoint's location
      * @throws IllegalStateException when the stop fails or takes longer than {@code timeout}
      */
     public String stopWithSavepoint(String id, Duration timeout) {
-        String trigger = stopWithSavepoint(id, Optional.empty());
         long deadline = System.nanoTime() + timeout.toNanos();
+        String trigger = stopWithSavepoint(id, Optional.empty());
         while (System.nanoTime() < deadline) {
             SavepointStatus status = savepoint(id, trigger);
+            if (status.done() && status.location().isPresent()) {
+                return status.location().get();
+            }
             if (status.done()) {
-                return status.location()
-                        .orElseThrow(
-                                () ->
-                                        new IllegalStateException(
-                                                "Stopping job "
-                                                        + id
-                                                        + " with a savepoint failed: "
-                                                        + status.failure().orElse("no reason")));
+                String failure = status.failure().orElse("no reason");
+                if (!failure.contains("Not all required tasks are currently running")) {
+                    throw new IllegalStateException(
+                            "Stopping job " + id + " with a savepoint failed: " + failure);
+                }
+                // A job just (re)started is RUNNING before all its tasks are: try again.
+                trigger = stopWithSavepoint(id, Optional.empty());
             }
             try {
                 Thread.sleep(500);
