@@ -124,7 +124,7 @@ public final class Replay {
             out.printf("  submitting %s from %s%n", replayName, from);
             submit(replay, null);
             replayJob = awaitRunning(replayName);
-            awaitCaughtUp(progress, replay, target, first, replayJob, timeout);
+            awaitCaughtUp(progress, id, target, first, replayJob, timeout);
             out.printf("  caught up; stopping %s with a savepoint%n", replayName);
             rest.stopWithSavepoint(replayJob, SAVEPOINT_TIMEOUT);
 
@@ -233,12 +233,12 @@ public final class Replay {
 
     private void awaitCaughtUp(
             ReplayProgress progress,
-            Map<String, String> replay,
+            String id,
             Map<TopicPartition, Long> target,
             Map<TopicPartition, Long> first,
             String replayJob,
             Duration timeout) {
-        String group = replay.get(groupKey(replay));
+        String group = layer.replayGroup(settings, id);
         long total = ReplayProgress.remaining(target, first, Map.of());
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastPrint = 0;
@@ -269,13 +269,6 @@ public final class Replay {
             }
             sleep(Duration.ofSeconds(1));
         }
-    }
-
-    private String groupKey(Map<String, String> replay) {
-        return replay.keySet().stream()
-                .filter(k -> k.endsWith(".input.group-id"))
-                .findFirst()
-                .orElseThrow();
     }
 
     private static void sleep(Duration d) {

@@ -86,6 +86,11 @@ public enum ReplayLayer {
         return config.getOrDefault(namespaceKey, namespaceDefault);
     }
 
+    /** The consumer group replay {@code id} commits its offsets to. */
+    public String replayGroup(Map<String, String> config, String id) {
+        return liveGroup(config) + "-replay-" + id;
+    }
+
     /** The consumer group the live job commits its offsets to. */
     public String liveGroup(Map<String, String> config) {
         return config.getOrDefault(groupKey, groupDefault);
@@ -130,7 +135,7 @@ public enum ReplayLayer {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("pipeline.name", job + " replay " + id);
         s.put("strata.iceberg.write-branch", branch);
-        s.put(groupKey, liveGroup(config) + "-replay-" + id);
+        s.put(groupKey, replayGroup(config, id));
         s.put(
                 transactionalIdKey,
                 config.getOrDefault(transactionalIdKey, transactionalIdDefault) + "-replay-" + id);
