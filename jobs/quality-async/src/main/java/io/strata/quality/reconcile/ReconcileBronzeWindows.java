@@ -47,17 +47,14 @@ public final class ReconcileBronzeWindows
     public static final OutputTag<Alert> ALERTS =
             new OutputTag<>("alerts", new AvroTypeInfo<>(Alert.class));
 
-    private final long waitMillis;
-    private final long retentionMillis;
+    private final ReconciliationClock clock;
 
     private transient ValueState<ManifestRecord> bronze;
     private transient MapState<String, LineageClaim> claims;
-    private transient ValueState<Long> deadline;
     private transient ValueState<ManifestStatus> status;
 
     public ReconcileBronzeWindows(Duration wait, Duration retention) {
-        this.waitMillis = wait.toMillis();
-        this.retentionMillis = retention.toMillis();
+        this.clock = new ReconciliationClock(wait, retention);
     }
 
     @Override
@@ -74,7 +71,7 @@ public final class ReconcileBronzeWindows
                                         "claims",
                                         Types.STRING,
                                         TypeInformation.of(LineageClaim.class)));
-        deadline = getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Types.LONG));
+        clock.open(getRuntimeContext());
         status =
                 getRuntimeContext()
                         .getState(
@@ -86,7 +83,7 @@ public final class ReconcileBronzeWindows
     public void processElement1(ManifestRecord record, Context ctx, Collector<ManifestRecord> out)
             throws Exception {
         bronze.update(record);
-        long now = startClock(ctx);
+        long now = clock.start(ctx.timerService());
         settle(now, true, ctx, out);
     }
 
@@ -94,37 +91,22 @@ public final class ReconcileBronzeWindows
     public void processElement2(LineageClaim claim, Context ctx, Collector<ManifestRecord> out)
             throws Exception {
         claims.put(claim.claimant, claim);
-        long now = startClock(ctx);
+        long now = clock.start(ctx.timerService());
         settle(now, false, ctx, out);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ManifestRecord> out)
             throws Exception {
-        Long due = deadline.value();
-        if (due == null) {
-            return;
+        switch (clock.tick(timestamp)) {
+            case EXPIRED -> {
+                bronze.clear();
+                claims.clear();
+                status.clear();
+            }
+            case DUE -> settle(timestamp, false, ctx, out);
+            case NONE -> {}
         }
-        if (timestamp >= due + retentionMillis) {
-            bronze.clear();
-            claims.clear();
-            deadline.clear();
-            status.clear();
-        } else {
-            settle(timestamp, false, ctx, out);
-        }
-    }
-
-    /** Starts the window's wait on its first record; returns the current processing time. */
-    private long startClock(Context ctx) throws Exception {
-        long now = ctx.timerService().currentProcessingTime();
-        if (deadline.value() == null) {
-            long due = now + waitMillis;
-            deadline.update(due);
-            ctx.timerService().registerProcessingTimeTimer(due);
-            ctx.timerService().registerProcessingTimeTimer(due + retentionMillis);
-        }
-        return now;
     }
 
     /**
@@ -133,7 +115,7 @@ public final class ReconcileBronzeWindows
      */
     private void settle(long now, boolean arrived, Context ctx, Collector<ManifestRecord> out)
             throws Exception {
-        boolean overdue = now >= deadline.value();
+        boolean overdue = clock.overdue(now);
         List<LineageClaim> claimed = new ArrayList<>();
         claims.values().forEach(claimed::add);
         ManifestRecord b = bronze.value();

@@ -57,20 +57,17 @@ public final class ReconcileSilverWindows
             new OutputTag<>("silver-alerts", new AvroTypeInfo<>(Alert.class));
 
     private final boolean reconcileWithGold;
-    private final long waitMillis;
-    private final long retentionMillis;
+    private final ReconciliationClock clock;
 
     private transient ValueState<ManifestRecord> silver;
     private transient ValueState<ManifestRecord> emitted;
     private transient MapState<String, long[]> wrote;
     private transient MapState<String, SilverEvidence> claims;
     private transient MapState<String, String> findings;
-    private transient ValueState<Long> deadline;
 
     public ReconcileSilverWindows(boolean reconcileWithGold, Duration wait, Duration retention) {
         this.reconcileWithGold = reconcileWithGold;
-        this.waitMillis = wait.toMillis();
-        this.retentionMillis = retention.toMillis();
+        this.clock = new ReconciliationClock(wait, retention);
     }
 
     @Override
@@ -96,14 +93,14 @@ public final class ReconcileSilverWindows
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>("findings", Types.STRING, Types.STRING));
-        deadline = getRuntimeContext().getState(new ValueStateDescriptor<>("deadline", Types.LONG));
+        clock.open(getRuntimeContext());
     }
 
     @Override
     public void processElement1(ManifestRecord record, Context ctx, Collector<ManifestRecord> out)
             throws Exception {
         silver.update(record);
-        settle(startClock(ctx), ctx, out);
+        settle(clock.start(ctx.timerService()), ctx, out);
     }
 
     @Override
@@ -120,38 +117,23 @@ public final class ReconcileSilverWindows
             case GOLD_CLAIM -> claims.put(e.claimant, e);
             case FINDING -> findings.put(e.checkId, e.rule);
         }
-        settle(startClock(ctx), ctx, out);
+        settle(clock.start(ctx.timerService()), ctx, out);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ManifestRecord> out)
             throws Exception {
-        Long due = deadline.value();
-        if (due == null) {
-            return;
+        switch (clock.tick(timestamp)) {
+            case EXPIRED -> {
+                silver.clear();
+                emitted.clear();
+                wrote.clear();
+                claims.clear();
+                findings.clear();
+            }
+            case DUE -> settle(timestamp, ctx, out);
+            case NONE -> {}
         }
-        if (timestamp >= due + retentionMillis) {
-            silver.clear();
-            emitted.clear();
-            wrote.clear();
-            claims.clear();
-            findings.clear();
-            deadline.clear();
-        } else {
-            settle(timestamp, ctx, out);
-        }
-    }
-
-    /** Starts the window's wait on its first record or evidence; returns the current time. */
-    private long startClock(Context ctx) throws Exception {
-        long now = ctx.timerService().currentProcessingTime();
-        if (deadline.value() == null) {
-            long due = now + waitMillis;
-            deadline.update(due);
-            ctx.timerService().registerProcessingTimeTimer(due);
-            ctx.timerService().registerProcessingTimeTimer(due + retentionMillis);
-        }
-        return now;
     }
 
     /** Writes the record completed with what is known now, if that changed what it says. */
@@ -160,7 +142,7 @@ public final class ReconcileSilverWindows
         if (record == null) {
             return;
         }
-        boolean overdue = now >= deadline.value();
+        boolean overdue = clock.overdue(now);
         ManifestStatus status = record.getStatus();
         QualityChecks.Builder checks = QualityChecks.newBuilder(record.getQualityChecks());
         SilverReconciliation r = null;
