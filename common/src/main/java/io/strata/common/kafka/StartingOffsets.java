@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.TopicPartition;
@@ -17,6 +19,29 @@ import org.apache.kafka.common.TopicPartition;
 public final class StartingOffsets {
 
     private StartingOffsets() {}
+
+    /**
+     * A job's {@code <prefix>.input.start-timestamp} option, read with {@link StartFrom#TIMESTAMP}.
+     */
+    public static ConfigOption<String> timestampOption(String prefix) {
+        return ConfigOptions.key(prefix + ".input.start-timestamp")
+                .stringType()
+                .noDefaultValue()
+                .withDescription(
+                        "With start-from TIMESTAMP: the ISO-8601 instant to start at, e.g."
+                                + " 2026-11-21T09:00:00Z (each partition's first record at"
+                                + " or after it).");
+    }
+
+    /** A job's {@code <prefix>.input.start-offsets} option, read with {@link StartFrom#OFFSETS}. */
+    public static ConfigOption<String> offsetsOption(String prefix) {
+        return ConfigOptions.key(prefix + ".input.start-offsets")
+                .stringType()
+                .noDefaultValue()
+                .withDescription(
+                        "With start-from OFFSETS: topic/partition:offset,... (partitions not"
+                                + " named start at their earliest offset).");
+    }
 
     /**
      * @param timestamp an ISO-8601 instant, for {@link StartFrom#TIMESTAMP}

@@ -3,6 +3,7 @@ package io.strata.gold;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.strata.common.kafka.StartFrom;
+import io.strata.common.kafka.StartingOffsets;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.MemorySize;
@@ -39,21 +40,9 @@ public final class GoldFeaturesOptions {
                                     + " (gold.input.start-offsets).");
 
     public static final ConfigOption<String> START_TIMESTAMP =
-            key("gold.input.start-timestamp")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "With start-from TIMESTAMP: the ISO-8601 instant to start at, e.g."
-                                    + " 2026-11-21T09:00:00Z (each partition's first record at"
-                                    + " or after it).");
+            StartingOffsets.timestampOption("gold");
 
-    public static final ConfigOption<String> START_OFFSETS =
-            key("gold.input.start-offsets")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "With start-from OFFSETS: topic/partition:offset,... (partitions not"
-                                    + " named start at their earliest offset).");
+    public static final ConfigOption<String> START_OFFSETS = StartingOffsets.offsetsOption("gold");
 
     public static final ConfigOption<Duration> PARTITION_DISCOVERY =
             key("gold.input.partition-discovery-interval")

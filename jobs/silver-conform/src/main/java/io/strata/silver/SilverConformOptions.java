@@ -3,6 +3,7 @@ package io.strata.silver;
 import static org.apache.flink.configuration.ConfigOptions.key;
 
 import io.strata.common.kafka.StartFrom;
+import io.strata.common.kafka.StartingOffsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
@@ -59,21 +60,10 @@ public final class SilverConformOptions {
                                     + " (silver.input.start-offsets).");
 
     public static final ConfigOption<String> START_TIMESTAMP =
-            key("silver.input.start-timestamp")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "With start-from TIMESTAMP: the ISO-8601 instant to start at, e.g."
-                                    + " 2026-11-21T09:00:00Z (each partition's first record at"
-                                    + " or after it).");
+            StartingOffsets.timestampOption("silver");
 
     public static final ConfigOption<String> START_OFFSETS =
-            key("silver.input.start-offsets")
-                    .stringType()
-                    .noDefaultValue()
-                    .withDescription(
-                            "With start-from OFFSETS: topic/partition:offset,... (partitions not"
-                                    + " named start at their earliest offset).");
+            StartingOffsets.offsetsOption("silver");
 
     public static final ConfigOption<List<String>> TENANTS =
             key("silver.input.tenants")
