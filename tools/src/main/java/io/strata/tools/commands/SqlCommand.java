@@ -1,7 +1,9 @@
 package io.strata.tools.commands;
 
+import io.strata.tools.stack.FlinkRest;
 import io.strata.tools.stack.FlinkSqlClient;
 import io.strata.tools.stack.StackHome;
+import io.strata.tools.stack.StackOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,6 +24,15 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new FlinkSqlClient(StackHome.fromEnvironment()).run(args);
+        StackHome home = StackHome.fromEnvironment();
+        // Every query is a job on the cluster: without it the client opens but cannot answer.
+        if (!new FlinkRest(home).reachable()) {
+            System.err.printf(
+                    "The local Flink cluster does not answer on port %d: start it with"
+                            + " ./strata up%n",
+                    home.get(StackOptions.FLINK_REST_PORT));
+            return 1;
+        }
+        return new FlinkSqlClient(home).run(args);
     }
 }

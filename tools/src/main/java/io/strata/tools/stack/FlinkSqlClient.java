@@ -2,6 +2,7 @@ package io.strata.tools.stack;
 
 import io.strata.common.flink.JobConfig;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -18,19 +19,17 @@ import java.util.stream.Stream;
  * local session cluster, initialized with {@code flink-conf/sql-client-init.sql} rendered from the
  * stack's jobs configuration ({@link SqlInitScript}).
  *
- * <p>The connector jars of {@code flink-dist/target/sql-connectors} are added with {@code -j}, so
- * each statement's job ships them to the cluster. Iceberg's runtime is also on the client's own
- * classpath and loaded parent-first there: Iceberg instantiates its catalog through the thread's
- * context class loader, which in the SQL gateway is not the session's, so from a {@code -j} jar
- * alone {@code CREATE CATALOG} fails.
+ * <p>The connector jars of {@code flink-dist/target/sql-connectors} (Kafka, {@code avro-confluent})
+ * are added with {@code -j}, so each statement's job ships them to the cluster. Iceberg's runtime
+ * is in the distribution's {@code lib/}, on the client's classpath and the cluster's: Iceberg
+ * creates its catalog through the thread's context class loader, which in the SQL gateway is not
+ * the session's, so from a {@code -j} jar {@code CREATE CATALOG} fails.
  */
 public final class FlinkSqlClient {
 
     /** What the client prints when a statement of a script fails; it still exits with 0. */
     private static final List<String> FAILURE_MARKERS =
             List.of("[ERROR] Could not execute SQL statement", "Failed to initialize from sql");
-
-    private static final String ICEBERG_RUNTIME = "iceberg-flink-runtime-";
 
     private final StackHome home;
     private final FlinkDistribution flink;
@@ -87,8 +86,6 @@ public final class FlinkSqlClient {
         Path init = writeInitScript();
         List<Path> connectors = connectorJars();
         List<String> clientArgs = new ArrayList<>(List.of("embedded"));
-        clientArgs.addAll(
-                List.of("-D", "classloader.parent-first-patterns.additional=org.apache.iceberg."));
         clientArgs.addAll(List.of("-hist", home.home().resolve("sql-client.history").toString()));
         clientArgs.addAll(List.of("-i", init.toString()));
         connectors.forEach(jar -> clientArgs.addAll(List.of("-j", jar.toString())));
@@ -98,7 +95,7 @@ public final class FlinkSqlClient {
                 .jvm(
                         "-Dlog.file=" + home.logFile("sql-client"),
                         "-Dlog4j.configurationFile=file:" + conf.resolve("log4j-cli.properties"))
-                .classpath(classpath(connectors))
+                .classpath(flink.classpath() + File.pathSeparator + home.sqlClientLib() + "/*")
                 .main("org.apache.flink.table.client.SqlClient", clientArgs)
                 .build();
     }
@@ -117,15 +114,6 @@ public final class FlinkSqlClient {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the SQL client's init file", e);
         }
-    }
-
-    private String classpath(List<Path> connectors) {
-        List<String> entries =
-                new ArrayList<>(List.of(flink.classpath(), home.sqlClientLib() + "/*"));
-        connectors.stream()
-                .filter(jar -> jar.getFileName().toString().startsWith(ICEBERG_RUNTIME))
-                .forEach(jar -> entries.add(jar.toString()));
-        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private List<Path> connectorJars() {

@@ -26,11 +26,13 @@ import org.apache.iceberg.io.DataWriter;
 import org.apache.iceberg.io.OutputFile;
 
 /**
- * Creates tables in the stack's Iceberg catalog the way the jobs do and appends known rows to them.
- * A table's columns come from its model class through {@link AvroIcebergSchemas}, as every job
- * derives its tables (SilverTables, VaultTables, FeatureTables, OpsTables); quarantine tables are
- * created by the jobs' shared {@link IcebergTables#quarantine}. Partitioning and identifier fields,
- * which do not change what a query reads, are the quarantine tables' only.
+ * Creates tables in the stack's Iceberg catalog and appends known rows to them. A table's columns
+ * come from its model class through {@link AvroIcebergSchemas}, as every job derives its tables
+ * (SilverTables, VaultTables, FeatureTables, OpsTables); quarantine tables are created by the jobs'
+ * shared {@link IcebergTables#quarantine}. The jobs' identifier fields and partitioning, which live
+ * in the job modules, are not repeated here: whether Flink SQL can read a job's layout at all is
+ * the job module's test (e.g. silver-conform's SilverTablesSqlTest), what the queries return is
+ * this one's.
  */
 final class IcebergWriter {
 

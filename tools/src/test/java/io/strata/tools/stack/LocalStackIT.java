@@ -66,7 +66,8 @@ class LocalStackIT {
                 StackOptions.FLINK_JOBMANAGER_METRICS_PORT.key(), Integer.toString(freePort()));
         settings.put(
                 StackOptions.FLINK_TASKMANAGER_METRICS_PORT.key(), Integer.toString(freePort()));
-        settings.put(StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "1536m");
+        // The heap of a 1536m process before metaspace grew to 512m (flink-conf/config.yaml).
+        settings.put(StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "1792m");
         settings.put(StackOptions.FLINK_TASK_SLOTS.key(), "2");
         stack = new LocalStack(new StackHome(repo, stateDir, Configuration.fromMap(settings)));
     }
