@@ -30,9 +30,11 @@ final class SilverRows {
                 .build();
     }
 
-    /** The Bronze record a version came from, {@code topic/partition/offset}. */
+    /**
+     * Where a version's Bronze event came from: its raw record's {@code topic/partition/offset}.
+     */
     static String sourcePosition(int offset) {
-        return "bronze.events/" + (offset % 2) + "/" + offset;
+        return "raw.webhooks/" + (offset % 2) + "/" + offset;
     }
 
     static Customer customer(String tenant, String key, String segment) {
