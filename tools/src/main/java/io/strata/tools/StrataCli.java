@@ -10,6 +10,7 @@ import io.strata.tools.commands.MaintainCommand;
 import io.strata.tools.commands.ManifestCommand;
 import io.strata.tools.commands.QuarantineCommand;
 import io.strata.tools.commands.ReplayCommand;
+import io.strata.tools.commands.SqlCommand;
 import io.strata.tools.commands.StatusCommand;
 import io.strata.tools.commands.TenantCommand;
 import io.strata.tools.commands.TenantsCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
             LogsCommand.class,
             FlinkCommand.class,
             UpgradeCommand.class,
+            SqlCommand.class,
             GenerateCommand.class,
             DemoCommand.class,
             MaintainCommand.class,
@@ -51,9 +53,12 @@ public final class StrataCli implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new StrataCli());
-        CommandLine flink = cli.getSubcommands().get("flink");
-        flink.setStopAtPositional(true);
-        flink.setUnmatchedOptionsArePositionalParams(true);
+        // Everything after `flink` or `sql` belongs to Flink's own command line.
+        for (String passThrough : new String[] {"flink", "sql"}) {
+            CommandLine command = cli.getSubcommands().get(passThrough);
+            command.setStopAtPositional(true);
+            command.setUnmatchedOptionsArePositionalParams(true);
+        }
         System.exit(cli.execute(args));
     }
 }

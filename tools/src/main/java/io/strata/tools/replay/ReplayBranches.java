@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
+import org.apache.iceberg.DeleteFiles;
 import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionField;
@@ -24,6 +26,7 @@ import org.apache.iceberg.deletes.EqualityDeleteWriter;
 import org.apache.iceberg.encryption.EncryptedOutputFile;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.transforms.Transform;
 import org.apache.iceberg.types.Types;
 import org.apache.iceberg.util.StructLikeWrapper;
 
@@ -34,8 +37,9 @@ import org.apache.iceberg.util.StructLikeWrapper;
  * <ul>
  *   <li>{@link #prepare}: creates the branch at {@code main}'s current snapshot and empties it of
  *       what the replay rebuilds: every data file, or, for a tenant-scoped replay, the tenant's
- *       rows (its partitions' files when the table is partitioned by the tenant column, otherwise
- *       an equality delete on the tenant column in each partition). {@code main} is untouched.
+ *       rows (its partitions' files when every file is partitioned by the tenant column alone,
+ *       through a transform that keeps the id whole, otherwise an equality delete on the tenant
+ *       column in each partition). {@code main} is untouched.
  *   <li>{@link #publish}: fast-forwards {@code main} to the branch and drops the branch. It refuses
  *       when {@code main} moved since {@link #prepare} (a job still wrote to it), since that would
  *       drop those commits.
@@ -68,17 +72,19 @@ public final class ReplayBranches {
                     .deleteFromRowFilter(Expressions.alwaysTrue())
                     .toBranch(branch)
                     .commit();
-        } else if (partitionedBy(table.spec(), table.schema(), tenantColumn)) {
-            table.newDelete()
-                    .deleteFromRowFilter(Expressions.equal(tenantColumn, tenant))
-                    .toBranch(branch)
-                    .commit();
         } else {
-            RowDelta delta = table.newRowDelta().toBranch(branch);
-            for (DeleteFile d : tenantDeletes(table, branch, tenantColumn, tenant)) {
-                delta.addDeletes(d);
+            List<DataFile> files = tenantPartitionFiles(table, branch, tenantColumn, tenant);
+            if (files != null) {
+                DeleteFiles delete = table.newDelete().toBranch(branch);
+                files.forEach(delete::deleteFile);
+                delete.commit();
+            } else {
+                RowDelta delta = table.newRowDelta().toBranch(branch);
+                for (DeleteFile d : tenantDeletes(table, branch, tenantColumn, tenant)) {
+                    delta.addDeletes(d);
+                }
+                delta.commit();
             }
-            delta.commit();
         }
     }
 
@@ -102,14 +108,48 @@ public final class ReplayBranches {
         }
     }
 
-    /** Whether the table is identity-partitioned on {@code column} (its only partition field). */
-    static boolean partitionedBy(PartitionSpec spec, Schema schema, String column) {
+    /**
+     * The data files on {@code branch} in {@code tenant}'s partitions, or null when some file's
+     * partitioning does not keep tenants apart (then only an equality delete removes the rows).
+     */
+    static List<DataFile> tenantPartitionFiles(
+            Table table, String branch, String column, String tenant) {
+        List<DataFile> files = new ArrayList<>();
+        try (CloseableIterable<FileScanTask> tasks = table.newScan().useRef(branch).planFiles()) {
+            for (FileScanTask task : tasks) {
+                if (!partitionsByTenant(task.spec(), table.schema(), column, tenant)) {
+                    return null;
+                }
+                Object value = task.file().partition().get(0, Object.class);
+                if (value != null && tenant.equals(value.toString())) {
+                    files.add(task.file());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not plan the files of " + table, e);
+        }
+        return files;
+    }
+
+    /**
+     * Whether {@code spec}'s only partition field is {@code column} through a transform that keeps
+     * {@code tenant} whole: identity, or a truncation at least as wide as the id (Silver's tables
+     * use {@code truncate[256]}, which Flink SQL can read).
+     */
+    static boolean partitionsByTenant(
+            PartitionSpec spec, Schema schema, String column, String tenant) {
         Types.NestedField field = schema.findField(column);
         if (field == null || spec.fields().size() != 1) {
             return false;
         }
         PartitionField p = spec.fields().get(0);
-        return p.sourceId() == field.fieldId() && p.transform().isIdentity();
+        if (p.sourceId() != field.fieldId() || !field.type().equals(Types.StringType.get())) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        Transform<String, ?> transform = (Transform<String, ?>) p.transform();
+        return transform.canTransform(field.type())
+                && tenant.equals(String.valueOf(transform.bind(field.type()).apply(tenant)));
     }
 
     /**

@@ -102,6 +102,16 @@ public final class StackHome {
         return repo.resolve("flink-dist/target/lib");
     }
 
+    /** Jars on the SQL client's classpath only ({@code flink-python}), resolved by flink-dist. */
+    public Path sqlClientLib() {
+        return repo.resolve("flink-dist/target/sql-client-lib");
+    }
+
+    /** Connector jars the SQL client ships with each statement ({@code -j}), from flink-dist. */
+    public Path sqlConnectors() {
+        return repo.resolve("flink-dist/target/sql-connectors");
+    }
+
     /** The Flink configuration directory generated for this stack. */
     public Path flinkConf() {
         return home.resolve("flink/conf");

@@ -7,12 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionKey;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -24,6 +27,7 @@ import org.apache.iceberg.data.GenericAppenderFactory;
 import org.apache.iceberg.data.GenericRecord;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.DataWriter;
@@ -90,6 +94,78 @@ class ReplayBranchesTest {
         ReplayBranches.publish(t, BRANCH);
 
         assertThat(rows(t, "main")).containsExactlyInAnyOrder("acme:c9", "globex:c2", "globex:c3");
+    }
+
+    @Test
+    void aTenantReplayOfSilversTruncatePartitioningDropsTheTenantsFilesOnly() {
+        Table t =
+                catalog.createTable(
+                        TableIdentifier.parse("silver.product"),
+                        NESTED,
+                        PartitionSpec.builderFor(NESTED)
+                                .truncate("meta.tenant_id", 256, "tenant_id")
+                                .build(),
+                        Map.of(TableProperties.FORMAT_VERSION, "2"));
+        append(t, "main", "acme:p1", "globex:p2", "acme:p3");
+        Set<String> globexFiles = files(t, "main", "globex");
+
+        ReplayBranches.prepare(t, BRANCH, "meta.tenant_id", "acme");
+
+        assertThat(rows(t, BRANCH)).containsExactly("globex:p2");
+        assertThat(files(t, BRANCH, "globex"))
+                .as("the other tenant's data files are the very same")
+                .isEqualTo(globexFiles);
+        assertThat(t.snapshot(BRANCH).addedDeleteFiles(t.io()))
+                .as("whole partitions go as files, without delete files")
+                .isEmpty();
+    }
+
+    @Test
+    void aTenantReplayOfATableThatMovedFromIdentityToTruncateDropsFilesOfBothLayouts() {
+        Table t = partitioned("silver.customer");
+        append(t, "main", "acme:c1", "globex:c2");
+        t.updateSpec()
+                .removeField("tenant_id")
+                .addField("tenant_id", Expressions.truncate("meta.tenant_id", 256))
+                .commit();
+        append(t, "main", "acme:c3", "globex:c4");
+
+        ReplayBranches.prepare(t, BRANCH, "meta.tenant_id", "acme");
+
+        assertThat(rows(t, BRANCH)).containsExactlyInAnyOrder("globex:c2", "globex:c4");
+        assertThat(t.snapshot(BRANCH).addedDeleteFiles(t.io())).isEmpty();
+    }
+
+    @Test
+    void onlyATransformThatKeepsTheTenantWholeIsolatesIt() {
+        assertThat(
+                        ReplayBranches.partitionsByTenant(
+                                PartitionSpec.builderFor(NESTED)
+                                        .truncate("meta.tenant_id", 4, "t")
+                                        .build(),
+                                NESTED,
+                                "meta.tenant_id",
+                                "acme"))
+                .isTrue();
+        assertThat(
+                        ReplayBranches.partitionsByTenant(
+                                PartitionSpec.builderFor(NESTED)
+                                        .truncate("meta.tenant_id", 3, "t")
+                                        .build(),
+                                NESTED,
+                                "meta.tenant_id",
+                                "acme"))
+                .as("truncate[3] puts acme and acmex in one partition")
+                .isFalse();
+        assertThat(
+                        ReplayBranches.partitionsByTenant(
+                                PartitionSpec.builderFor(NESTED)
+                                        .bucket("meta.tenant_id", 16, "t")
+                                        .build(),
+                                NESTED,
+                                "meta.tenant_id",
+                                "acme"))
+                .isFalse();
     }
 
     @Test
@@ -208,6 +284,22 @@ class ReplayBranchesTest {
         }
         r.setField("key", key);
         return r;
+    }
+
+    /** The data files on {@code branch} whose partition is {@code tenant}. */
+    private static Set<String> files(Table t, String branch, String tenant) {
+        t.refresh();
+        Set<String> files = new HashSet<>();
+        try (CloseableIterable<FileScanTask> tasks = t.newScan().useRef(branch).planFiles()) {
+            for (FileScanTask task : tasks) {
+                if (tenant.equals(String.valueOf(task.file().partition().get(0, Object.class)))) {
+                    files.add(task.file().location());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
     }
 
     private static List<String> rows(Table t, String branch) {

@@ -5,8 +5,10 @@ import io.strata.common.iceberg.IcebergAppendSink;
 import io.strata.common.iceberg.IcebergCatalogs;
 import io.strata.common.iceberg.IcebergTables;
 import io.strata.common.kafka.AvroTopics;
+import io.strata.common.kafka.KafkaTopics;
 import io.strata.gold.GoldFeaturesOptions;
 import io.strata.model.ops.QuarantineRecord;
+import java.util.List;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.flink.CatalogLoader;
@@ -37,8 +39,18 @@ public final class GoldQuarantine {
         };
     }
 
-    /** Writes to the quarantine topic (Avro via the registry, keyed by tenant). */
+    /**
+     * Writes to the quarantine topic (Avro via the registry, keyed by tenant), created when the
+     * graph is built if missing, as silver-conform creates its own: readers of the topic (the
+     * analysts' {@code kafka.gold.quarantine}) find it before the first refusal.
+     */
     public static QuarantineSink kafka(ReadableConfig config) {
+        KafkaTopics.createMissing(
+                config,
+                List.of(
+                        KafkaTopics.plain(
+                                config.get(GoldFeaturesOptions.QUARANTINE_TOPIC),
+                                config.get(GoldFeaturesOptions.TOPIC_PARTITIONS))));
         return (quarantine, uids) ->
                 AvroTopics.sink(
                         quarantine,
