@@ -8,6 +8,7 @@ import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.kafka.KafkaSources;
 import io.strata.common.kafka.RawKafkaRecord;
 import io.strata.common.kafka.StartingOffsets;
+import io.strata.silver.bronzetable.BronzeTableInput;
 import io.strata.silver.sink.IcebergSilverSinks;
 import io.strata.silver.sink.KafkaSilverSinks;
 import io.strata.silver.sink.SilverSinks;
@@ -49,15 +50,17 @@ public final class SilverConformJob {
     public static StreamExecutionEnvironment environment(Configuration config) {
         List<TenantConfigUpdate> startup = startupConfigs(config);
         StreamExecutionEnvironment env = StrataEnvironment.create(config);
-        new SilverConformTopology(
-                        config,
-                        bronzeSource(config),
-                        tenantSource(config),
-                        controlSource(config),
-                        startup,
-                        sinks(config))
-                .withInitialControls(TenantControlTopic.current(config))
-                .build(env);
+        SilverConformTopology topology =
+                new SilverConformTopology(
+                                config,
+                                bronzeSource(config),
+                                tenantSource(config),
+                                controlSource(config),
+                                startup,
+                                sinks(config))
+                        .withInitialControls(TenantControlTopic.current(config));
+        BronzeTableInput.of(config).ifPresent(topology::withBronzeTable);
+        topology.build(env);
         return env;
     }
 

@@ -41,6 +41,18 @@ public final class SilverConformOptions {
                             "Iceberg table of Bronze events that quarantine reprocessing reads"
                                     + " refused events back from (the permanent record).");
 
+    public static final ConfigOption<Long> BRONZE_TABLE_SNAPSHOT =
+            key("silver.input.bronze-table-snapshot")
+                    .longType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "When set, Bronze events are read once from this snapshot of the"
+                                    + " Bronze events table (silver.reprocess.bronze-table)"
+                                    + " instead of from the Bronze topics: the permanent record,"
+                                    + " for a replay of Silver after the topic's retention dropped"
+                                    + " its beginning (./strata replay silver --from earliest"
+                                    + " chooses it then).");
+
     public static final ConfigOption<String> GROUP_ID =
             key("silver.input.group-id")
                     .stringType()

@@ -13,6 +13,8 @@ import io.strata.model.Layer;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
+import io.strata.silver.bronzetable.BronzeTableInput;
+import io.strata.silver.bronzetable.ReadBronzeRows;
 import io.strata.silver.config.CanonicalEntity;
 import io.strata.silver.sink.SilverSinks;
 import io.strata.silver.state.SequenceKey;
@@ -60,6 +62,7 @@ public final class SilverConformTopology {
     private final Source<RawKafkaRecord, ?, ?> control;
     private final List<TenantConfigUpdate> startupConfigs;
     private final SilverSinks sinks;
+    private BronzeTableInput bronzeTable;
 
     /**
      * @param bronze records of the Bronze events topic
@@ -91,15 +94,19 @@ public final class SilverConformTopology {
         return this;
     }
 
+    /**
+     * Reads Bronze events from Bronze's Iceberg table instead of the Bronze topics (a replay after
+     * the topic's retention dropped its beginning); the topics' source is not used.
+     */
+    public SilverConformTopology withBronzeTable(BronzeTableInput input) {
+        this.bronzeTable = input;
+        return this;
+    }
+
     /** Adds the graph to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<BronzeEvent> decoded =
-                env.fromSource(bronze, WatermarkStrategy.noWatermarks(), "Bronze events topic")
-                        .uid(UIDS.of("bronze-source"))
-                        .process(new DecodeBronzeEvents(AvroTopics.registry(config)))
-                        .returns(new AvroTypeInfo<>(BronzeEvent.class))
-                        .uid(UIDS.of("decode"))
-                        .name("Decode Bronze events");
+                bronzeTable == null ? fromTopics(env) : fromTable(env, bronzeTable);
 
         DataStream<BronzeEvent> events = decoded;
         List<String> only = config.get(SilverConformOptions.TENANTS);
@@ -167,6 +174,29 @@ public final class SilverConformTopology {
         sinks.manifest(
                 manifest(conformed, held.getSideOutput(HoldPausedTenants.HELD_TALLIES), poison),
                 UIDS);
+    }
+
+    private SingleOutputStreamOperator<BronzeEvent> fromTopics(StreamExecutionEnvironment env) {
+        return env.fromSource(bronze, WatermarkStrategy.noWatermarks(), "Bronze events topic")
+                .uid(UIDS.of("bronze-source"))
+                .process(new DecodeBronzeEvents(AvroTopics.registry(config)))
+                .returns(new AvroTypeInfo<>(BronzeEvent.class))
+                .uid(UIDS.of("decode"))
+                .name("Decode Bronze events");
+    }
+
+    private static SingleOutputStreamOperator<BronzeEvent> fromTable(
+            StreamExecutionEnvironment env, BronzeTableInput input) {
+        return env.fromSource(
+                        input.source(),
+                        WatermarkStrategy.noWatermarks(),
+                        "Bronze events table " + input.description(),
+                        input.rowType())
+                .uid(UIDS.of("bronze-table-source"))
+                .process(new ReadBronzeRows(input.schema(), input.description()))
+                .returns(new AvroTypeInfo<>(BronzeEvent.class))
+                .uid(UIDS.of("read-bronze-rows"))
+                .name("Read Bronze rows");
     }
 
     /**

@@ -14,6 +14,7 @@ import io.strata.model.Layer;
 import io.strata.model.QuarantineReason;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.ManifestRecord;
+import io.strata.silver.bronzetable.BronzeTableInput;
 import io.strata.silver.config.CanonicalEntity;
 import io.strata.silver.config.TenantConfig;
 import io.strata.silver.config.TenantConfigs;
@@ -50,6 +51,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.data.Record;
 import org.junit.jupiter.api.AfterAll;
@@ -384,6 +386,61 @@ class SilverConformITCase {
         QuarantineReprocessor.Report again = reprocessor.run(Hooli.TENANT, false);
         assertThat(again.sentTotal()).as("sent once per configuration version").isZero();
         assertThat(again.alreadySent()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void readFromBronzesIcebergTableSilverEqualsTheOracleAsFromTheTopic() throws Exception {
+        // The table's files are in no time order: the later half is committed first.
+        Catalog catalog = IcebergCatalogs.load(config);
+        TableIdentifier kept = TableIdentifier.parse("bronze.events_kept");
+        int half = bronze.size() / 2;
+        BronzeIcebergTable.append(catalog, kept, bronze.subList(half, bronze.size()));
+        BronzeIcebergTable.append(catalog, kept, bronze.subList(0, half));
+        long snapshot = catalog.loadTable(kept).currentSnapshot().snapshotId();
+        // Committed after the snapshot: not read.
+        BronzeIcebergTable.append(
+                catalog, kept, List.of(Hooli.purchase("7", "P-40", "gavin", MONDAY_9AM, 900_040)));
+
+        Configuration fromTable = new Configuration(config);
+        fromTable.set(SilverConformOptions.REPROCESS_BRONZE_TABLE, kept.toString());
+        fromTable.set(SilverConformOptions.BRONZE_TABLE_SNAPSHOT, snapshot);
+        fromTable.set(SilverConformOptions.ICEBERG_NAMESPACE, "silver_kept");
+        fromTable.set(SilverConformOptions.ICEBERG_QUARANTINE_TABLE, "silver_kept.quarantine");
+        fromTable.set(SilverConformOptions.KAFKA_OUTPUT_ENABLED, false);
+        fromTable.set(SilverConformOptions.GROUP_ID, name + "-kept");
+        fromTable.set(StrataOptions.MANIFEST_TOPIC, "ops.manifest." + name + ".kept");
+        StreamExecutionEnvironment env = StrataEnvironment.create(fromTable);
+        env.setParallelism(1);
+        new SilverConformTopology(
+                        fromTable,
+                        SilverConformJob.bronzeSource(fromTable),
+                        SilverConformJob.tenantSource(fromTable),
+                        SilverConformJob.controlSource(fromTable),
+                        SilverConformJob.startupConfigs(fromTable),
+                        SilverConformJob.sinks(fromTable))
+                .withBronzeTable(BronzeTableInput.of(fromTable).orElseThrow())
+                .build(env);
+        JobClient fromTableJob = env.executeAsync("silver-conform-kept-" + name);
+        try {
+            await(() -> matchesTheOracle(SilverContent.read(fromTable)));
+            SilverContent silver = SilverContent.read(fromTable);
+            for (CanonicalEntity e : CanonicalEntity.values()) {
+                assertThat(silver.oracleRows(e, WORKLOAD_TENANTS))
+                        .as(e.entityName())
+                        .containsExactlyInAnyOrderElementsOf(
+                                List.copyOf(SilverContent.expected(expected.silver(), e)));
+            }
+            assertThat(silver.refusals()).isEqualTo(expected.silverQuarantine());
+            assertThat(silver.quarantined(QuarantineReason.POISON_AVRO)).isEmpty();
+            assertThat(
+                            SilverContent.read(fromTable, CanonicalEntity.ORDER).stream()
+                                    .map(r -> fieldOrNull(r, "order_key")))
+                    .as("the event committed after the snapshot")
+                    .doesNotContain("P-40");
+        } finally {
+            fromTableJob.cancel().get();
+        }
     }
 
     private List<String> hooliRefusals() {

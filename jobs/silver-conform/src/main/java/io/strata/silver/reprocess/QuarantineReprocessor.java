@@ -4,6 +4,7 @@ import io.strata.common.iceberg.IcebergCatalogs;
 import io.strata.model.QuarantineReason;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.silver.SilverConformOptions;
+import io.strata.silver.bronzetable.BronzeTableRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -159,7 +160,7 @@ public final class QuarantineReprocessor {
         for (Record r : rows(bronze, tenant)) {
             Refusal refusal = refusals.get((String) r.getField("event_id"));
             if (refusal != null && refusal.checksum().equals(r.getField("checksum"))) {
-                events.put(refusal.eventId(), BronzeEventRecords.fromIceberg(r));
+                events.put(refusal.eventId(), BronzeTableRows.fromIceberg(r));
             }
         }
         return events;
