@@ -38,8 +38,10 @@ public final class SilverConformOptions {
                     .stringType()
                     .defaultValue("bronze.events")
                     .withDescription(
-                            "Iceberg table of Bronze events that quarantine reprocessing reads"
-                                    + " refused events back from (the permanent record).");
+                            "Iceberg table of Bronze events (the permanent record): quarantine"
+                                    + " reprocessing reads refused events back from it, and a"
+                                    + " replay reads it when the Bronze topics no longer hold"
+                                    + " their beginning (silver.input.bronze-table-snapshot).");
 
     public static final ConfigOption<Long> BRONZE_TABLE_SNAPSHOT =
             key("silver.input.bronze-table-snapshot")

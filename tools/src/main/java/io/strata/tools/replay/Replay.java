@@ -5,22 +5,33 @@ import io.strata.common.checksum.ChecksumLayer;
 import io.strata.common.checksum.TableChecksum;
 import io.strata.common.checksum.TableChecksums;
 import io.strata.common.checksum.TableVersion;
+import io.strata.common.kafka.StartFrom;
 import io.strata.tools.stack.FlinkCli;
 import io.strata.tools.stack.FlinkRest;
 import io.strata.tools.stack.JobCatalog;
 import io.strata.tools.summary.ChecksumReport;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
+import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -38,12 +49,21 @@ import org.apache.kafka.common.TopicPartition;
  *       reads after the replay's end as an upsert of the same rows).
  * </ol>
  *
- * A failure before the publication discards the branches and resumes the live job: the live tables
- * are as they were.
+ * A Silver replay from the earliest offsets when the Bronze topics no longer start at offset 0
+ * (retention) reads Bronze's Iceberg table instead, the permanent record: bronze-ingest is stopped
+ * with a savepoint first, the live Silver job reads the topics to their end before it is stopped,
+ * and the replay reads the table's snapshot of that moment (which then holds exactly what the live
+ * job has read) until its source has finished; bronze-ingest is resumed last.
+ *
+ * <p>A failure before the publication discards the branches and resumes the stopped jobs: the live
+ * tables are as they were.
  */
 public final class Replay {
 
     private static final Duration SAVEPOINT_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The name silver-conform gives its Bronze-table source (SilverConformTopology). */
+    static final String BRONZE_TABLE_SOURCE = "Bronze events table ";
 
     private final ReplayLayer layer;
     private final Map<String, String> settings;
@@ -82,7 +102,8 @@ public final class Replay {
     public List<TableIdentifier> run(
             String id, ReplayPosition from, String tenant, Duration timeout) {
         String branch = "replay_" + id;
-        Map<String, String> replay = layer.replaySettings(settings, id, branch, from, tenant);
+        Map<String, String> replay =
+                new LinkedHashMap<>(layer.replaySettings(settings, id, branch, from, tenant));
         Configuration config = Configuration.fromMap(settings);
         String namespace = layer.namespace(settings);
         List<TableIdentifier> tables = catalog.listTables(Namespace.of(namespace));
@@ -90,7 +111,6 @@ public final class Replay {
             throw new IllegalStateException(
                     "No tables in namespace " + namespace + ": nothing to replay");
         }
-
         FlinkRest.Job live =
                 rest.running(layer.job())
                         .orElseThrow(
@@ -99,32 +119,62 @@ public final class Replay {
                                                 layer.job()
                                                         + " is not running: a replay stops and"
                                                         + " resumes the live job"));
-        out.printf("replay %s %s: stopping %s with a savepoint%n", layer, id, layer.job());
-        String liveSavepoint = rest.stopWithSavepoint(live.id(), SAVEPOINT_TIMEOUT);
-        out.printf("  savepoint %s%n", liveSavepoint);
 
+        // Stopped jobs and their savepoints, resumed in reverse order whatever happens.
+        Map<String, String> stopped = new LinkedHashMap<>();
         RuntimeException failure = null;
         String replayJob = null;
+        boolean prepared = false;
         try (ReplayProgress progress = new ReplayProgress(config)) {
-            Map<TopicPartition, Long> target =
-                    progress.afterLastRecord(layer.inputTopics(settings));
-            Map<TopicPartition, Long> first = progress.firstOffsets(layer.inputTopics(settings));
+            Optional<String> bronzeTable = fromBronzeTable(progress, from);
+            Map<TopicPartition, Long> target = Map.of();
+            Map<TopicPartition, Long> first = Map.of();
+            long tableRows = 0;
+            if (bronzeTable.isPresent()) {
+                stopBronzeAndDrain(progress, live, stopped, timeout);
+                Table bronze = catalog.loadTable(TableIdentifier.parse(bronzeTable.get()));
+                bronze.refresh();
+                if (bronze.currentSnapshot() == null) {
+                    throw new IllegalStateException(bronzeTable.get() + " is empty");
+                }
+                long snapshot = bronze.currentSnapshot().snapshotId();
+                tableRows = rows(bronze, snapshot, tenant);
+                replay.putAll(layer.bronzeTableSettings(snapshot));
+                out.printf(
+                        "  reading %s at snapshot %d: %,d rows%s%n",
+                        bronzeTable.get(),
+                        snapshot,
+                        tableRows,
+                        tenant == null ? "" : " of tenant " + tenant);
+            } else {
+                stop(live, stopped);
+                target = progress.afterLastRecord(layer.inputTopics(settings));
+                first = progress.firstOffsets(layer.inputTopics(settings));
+            }
             out.printf(
                     "  preparing branch %s of %d tables in %s%s%n",
                     branch,
                     tables.size(),
                     namespace,
                     tenant == null ? "" : " (tenant " + tenant + ")");
+            prepared = true;
             for (TableIdentifier t : tables) {
                 Table table = catalog.loadTable(t);
                 ReplayBranches.prepare(table, branch, tenantColumn(table), tenant);
             }
 
             String replayName = replay.get("pipeline.name");
-            out.printf("  submitting %s from %s%n", replayName, from);
-            submit(replay, null);
+            out.printf(
+                    "  submitting %s from %s%n",
+                    replayName,
+                    bronzeTable.map(t -> "Bronze's table " + t).orElse(from.toString()));
+            submit(layer.job(), replay, null);
             replayJob = awaitRunning(replayName);
-            awaitCaughtUp(progress, id, target, first, replayJob, timeout);
+            if (bronzeTable.isPresent()) {
+                awaitTableRead(replayJob, tableRows, timeout);
+            } else {
+                awaitCaughtUp(progress, id, target, first, replayJob, timeout);
+            }
             out.printf("  caught up; stopping %s with a savepoint%n", replayName);
             rest.stopWithSavepoint(replayJob, SAVEPOINT_TIMEOUT);
 
@@ -137,33 +187,164 @@ public final class Replay {
                     tables.size(), namespace);
         } catch (RuntimeException e) {
             failure = e;
-            out.printf("  replay failed (%s): discarding branch %s%n", e.getMessage(), branch);
+            out.printf("  replay failed (%s)%n", e.getMessage());
             if (replayJob != null
                     && rest.state(replayJob).filter(s -> !isTerminal(s)).isPresent()) {
                 cli.run(List.of("cancel", replayJob));
             }
-            for (TableIdentifier t : tables) {
-                try {
-                    ReplayBranches.discard(catalog.loadTable(t), branch);
-                } catch (RuntimeException d) {
-                    e.addSuppressed(d);
+            if (prepared) {
+                out.printf("  discarding branch %s%n", branch);
+                for (TableIdentifier t : tables) {
+                    try {
+                        ReplayBranches.discard(catalog.loadTable(t), branch);
+                    } catch (RuntimeException d) {
+                        e.addSuppressed(d);
+                    }
                 }
             }
         }
-        try {
-            out.printf("  resuming %s from %s%n", layer.job(), liveSavepoint);
-            submit(Map.of(), liveSavepoint);
-            awaitRunning(layer.job());
-        } catch (RuntimeException e) {
-            if (failure == null) {
-                throw e;
+        List<Map.Entry<String, String>> resume = new ArrayList<>(stopped.entrySet());
+        Collections.reverse(resume);
+        for (Map.Entry<String, String> job : resume) {
+            try {
+                out.printf("  resuming %s from %s%n", job.getKey(), job.getValue());
+                submit(job.getKey(), Map.of(), job.getValue());
+                awaitRunning(job.getKey());
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
-            failure.addSuppressed(e);
         }
         if (failure != null) {
             throw failure;
         }
         return tables;
+    }
+
+    /**
+     * The Bronze table to read instead of the topics: for a Silver replay from the earliest offsets
+     * when an input partition no longer starts at offset 0 (retention, or records deleted by hand),
+     * since the topics then no longer hold the beginning.
+     */
+    private Optional<String> fromBronzeTable(ReplayProgress progress, ReplayPosition from) {
+        if (from.startFrom() != StartFrom.EARLIEST || layer.bronzeTable(settings).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<TopicPartition, Long> lost =
+                new TreeMap<>(Comparator.comparing(TopicPartition::toString));
+        progress.firstOffsets(layer.inputTopics(settings))
+                .forEach(
+                        (tp, offset) -> {
+                            if (offset > 0) {
+                                lost.put(tp, offset);
+                            }
+                        });
+        if (lost.isEmpty()) {
+            return Optional.empty();
+        }
+        String table = layer.bronzeTable(settings).get();
+        out.printf(
+                "  Kafka no longer holds the beginning (%s): reading Bronze's Iceberg table %s"
+                        + " instead%n",
+                lost.entrySet().stream()
+                        .map(e -> e.getKey() + " starts at " + e.getValue())
+                        .collect(Collectors.joining(", ")),
+                table);
+        return Optional.of(table);
+    }
+
+    /**
+     * Makes Bronze's table and the Silver input stand still at the same point: stops bronze-ingest
+     * with a savepoint (its last Iceberg commit and its last transactions on the topics), lets the
+     * live Silver job read the topics to their end, then stops it too. The table then holds exactly
+     * the events the live Silver job has read.
+     */
+    private void stopBronzeAndDrain(
+            ReplayProgress progress,
+            FlinkRest.Job live,
+            Map<String, String> stopped,
+            Duration timeout) {
+        Optional<FlinkRest.Job> bronze = rest.running(ReplayLayer.BRONZE_JOB);
+        if (bronze.isPresent()) {
+            stop(bronze.get(), stopped);
+        }
+        Map<TopicPartition, Long> end = progress.afterLastRecord(layer.inputTopics(settings));
+        Map<TopicPartition, Long> first = progress.firstOffsets(layer.inputTopics(settings));
+        String group = layer.liveGroup(settings);
+        out.printf("  letting %s read Bronze's topics to their end%n", layer.job());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (ReplayProgress.remaining(end, first, progress.committed(group)) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        layer.job()
+                                + " did not read Bronze's topics to their end within "
+                                + timeout);
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        stop(live, stopped);
+    }
+
+    private void stop(FlinkRest.Job job, Map<String, String> stopped) {
+        out.printf("replay %s: stopping %s with a savepoint%n", layer, job.name());
+        String savepoint = rest.stopWithSavepoint(job.id(), SAVEPOINT_TIMEOUT);
+        stopped.put(job.name(), savepoint);
+        out.printf("  savepoint %s%n", savepoint);
+    }
+
+    /** The rows of {@code table} at {@code snapshot}, of {@code tenant} only when not null. */
+    private static long rows(Table table, long snapshot, String tenant) {
+        var scan = table.newScan().useSnapshot(snapshot);
+        if (tenant != null) {
+            scan = scan.filter(Expressions.equal("tenant_id", tenant));
+        }
+        long rows = 0;
+        try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
+            for (FileScanTask task : tasks) {
+                rows += task.file().recordCount();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not plan the files of " + table, e);
+        }
+        return rows;
+    }
+
+    /**
+     * Until the replay's Bronze-table source has read its snapshot (its vertex FINISHED), showing
+     * the events it has sent on out of the rows to read.
+     */
+    private void awaitTableRead(String replayJob, long total, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastPrint = 0;
+        while (true) {
+            String state = rest.state(replayJob).orElse("UNKNOWN");
+            if (!state.equals("RUNNING")) {
+                throw new IllegalStateException("The replay job is " + state + ", not RUNNING");
+            }
+            Optional<FlinkRest.Vertex> source =
+                    rest.vertices(replayJob).stream()
+                            .filter(v -> v.name().contains(BRONZE_TABLE_SOURCE))
+                            .findFirst();
+            if (source.isPresent() && source.get().status().equals("FINISHED")) {
+                out.printf("  %,d rows read (all of the snapshot)%n", total);
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "The replay did not read the Bronze table within " + timeout);
+            }
+            if (System.nanoTime() - lastPrint > Duration.ofSeconds(5).toNanos()) {
+                long done = source.map(FlinkRest.Vertex::recordsOut).orElse(0L);
+                out.printf(
+                        "  %,d / %,d rows (%d%%)%n",
+                        done, total, total == 0 ? 100 : Math.min(100, done * 100 / total));
+                lastPrint = System.nanoTime();
+            }
+            sleep(Duration.ofSeconds(1));
+        }
     }
 
     /**
@@ -204,8 +385,8 @@ public final class Replay {
         return table.schema().findField("meta.tenant_id") != null ? "meta.tenant_id" : "tenant_id";
     }
 
-    private void submit(Map<String, String> extra, String savepoint) {
-        JobCatalog.Job job = JobCatalog.job(layer.job());
+    private void submit(String jobName, Map<String, String> extra, String savepoint) {
+        JobCatalog.Job job = JobCatalog.job(jobName);
         List<String> args =
                 new ArrayList<>(jobs.runArguments(job, configFile, ReplayLayer.arguments(extra)));
         if (savepoint != null) {
@@ -215,7 +396,7 @@ public final class Replay {
         int rc = cli.run(args);
         if (rc != 0) {
             throw new IllegalStateException(
-                    "flink run of " + layer.job() + " failed (exit " + rc + ")");
+                    "flink run of " + jobName + " failed (exit " + rc + ")");
         }
     }
 

@@ -121,6 +121,28 @@ public enum ReplayLayer {
     }
 
     /**
+     * The Iceberg table of Bronze events a Silver replay reads instead of the topics once they no
+     * longer hold their beginning; empty for Gold, whose input has no such table.
+     */
+    public java.util.Optional<String> bronzeTable(Map<String, String> config) {
+        return this == SILVER
+                ? java.util.Optional.of(
+                        config.getOrDefault("silver.reprocess.bronze-table", "bronze.events"))
+                : java.util.Optional.empty();
+    }
+
+    /** The setting that makes a Silver replay read {@link #bronzeTable} at {@code snapshotId}. */
+    public Map<String, String> bronzeTableSettings(long snapshotId) {
+        if (this != SILVER) {
+            throw new IllegalArgumentException(this + " has no Bronze table input");
+        }
+        return Map.of("silver.input.bronze-table-snapshot", Long.toString(snapshotId));
+    }
+
+    /** The job upstream whose table a Silver replay reads: stopped so the table stands still. */
+    public static final String BRONZE_JOB = "bronze-ingest";
+
+    /**
      * The settings that make the job a replay: its own name, consumer group and transactional ids,
      * its own manifest topic (so its windows do not count twice in the live reconciliation), no
      * Kafka output (the live topics keep their consumers' history), its Iceberg commits on {@code

@@ -213,6 +213,22 @@ public final class FlinkRest {
         return new Progress(state, completed, failure);
     }
 
+    /** A vertex of a job's graph (chained operators): its name, status and records sent on. */
+    public record Vertex(String name, String status, long recordsOut) {}
+
+    /** The vertices of job {@code jobId}, as {@code /jobs/:id} reports them. */
+    public List<Vertex> vertices(String jobId) {
+        List<Vertex> vertices = new ArrayList<>();
+        for (JsonNode v : send("GET", "/jobs/" + jobId, null).path("vertices")) {
+            vertices.add(
+                    new Vertex(
+                            v.path("name").asText(),
+                            v.path("status").asText(),
+                            v.path("metrics").path("write-records").asLong()));
+        }
+        return vertices;
+    }
+
     /** Cancels a job (no savepoint). */
     public void cancel(String jobId) {
         send("PATCH", "/jobs/" + jobId + "?mode=cancel", null);

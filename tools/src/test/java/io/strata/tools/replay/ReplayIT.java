@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.SnapshotRef;
@@ -45,6 +46,10 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,7 +63,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * workload into Silver, then Silver is replayed from the earliest offsets (the rebuilt tables must
  * equal the live ones, table by table and tenant by tenant, without the columns a replay
  * legitimately changes) and once more for one tenant only (the other tenants' data files must be
- * the very same ones). The live job runs again after each replay.
+ * the very same ones), and, with the first half of every Bronze topic partition deleted
+ * (retention), from Bronze's Iceberg table with bronze-ingest stopped meanwhile. The live jobs run
+ * again after each replay.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -166,6 +173,42 @@ class ReplayIT {
                 .isEqualTo(otherFiles);
         assertReproduced(checksums(null), before, printed);
         assertThat(new FlinkRest(stack.home()).running("silver-conform")).isPresent();
+    }
+
+    @Test
+    @Order(3)
+    void withKafkasBeginningGoneAReplayReadsBronzesIcebergTableAndRebuildsSilverExactly()
+            throws Exception {
+        Map<String, TableChecksum> before = checksums(null);
+        // Retention, by hand: the first half of every Bronze events partition is deleted.
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                settings.get("strata.kafka.bootstrap-servers")))) {
+            Map<TopicPartition, RecordsToDelete> half = new HashMap<>();
+            try (ReplayProgress progress = new ReplayProgress(Configuration.fromMap(settings))) {
+                progress.endOffsets(Pattern.compile(Pattern.quote("bronze.events")))
+                        .forEach((tp, end) -> half.put(tp, RecordsToDelete.beforeOffset(end / 2)));
+            }
+            assertThat(half).isNotEmpty();
+            admin.deleteRecords(half).all().get();
+        }
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        replay(out).run("it3", new ReplayPosition(StartFrom.EARLIEST, null), null, timeout());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed)
+                .contains("Kafka no longer holds the beginning (bronze.events-")
+                .contains("reading bronze.events at snapshot")
+                .contains("stopping bronze-ingest with a savepoint")
+                .contains("live (main) against rebuilt (replay_it3)")
+                .contains("resuming bronze-ingest from");
+        assertReproduced(checksums(null), before, printed);
+        FlinkRest rest = new FlinkRest(stack.home());
+        assertThat(rest.running("silver-conform")).isPresent();
+        assertThat(rest.running("bronze-ingest")).isPresent();
     }
 
     /** Transactional tables equal checksum for checksum, master data row count for row count. */

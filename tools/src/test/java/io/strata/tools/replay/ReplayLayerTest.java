@@ -104,6 +104,10 @@ class ReplayLayerTest {
                 .contains(documented.get("silver.input.reprocess-topic"));
         assertThat(ReplayLayer.GOLD.inputTopics(Map.of()).pattern())
                 .contains(documented.get("gold.input.topic-prefix"));
+        assertThat(ReplayLayer.SILVER.bronzeTable(Map.of()))
+                .contains(documented.get("silver.reprocess.bronze-table"));
+        assertThat(documented).containsKeys(ReplayLayer.SILVER.bronzeTableSettings(1L).keySet());
+        assertThat(ReplayLayer.GOLD.bronzeTable(Map.of())).isEmpty();
     }
 
     /** key → default of every row {@code | `key` | `default` | ... |} of the options reference. */
