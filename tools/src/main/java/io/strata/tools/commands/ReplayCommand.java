@@ -2,6 +2,7 @@ package io.strata.tools.commands;
 
 import io.strata.common.flink.JobConfig;
 import io.strata.common.iceberg.IcebergCatalogs;
+import io.strata.tools.replay.ManifestStart;
 import io.strata.tools.replay.Replay;
 import io.strata.tools.replay.ReplayLayer;
 import io.strata.tools.replay.ReplayPosition;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
+import org.apache.iceberg.catalog.Catalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,8 +35,12 @@ import picocli.CommandLine.Parameters;
                     + " layer, makes the branch current (main) once the replay has caught up with"
                     + " where the live job stopped, and resumes the live job from its savepoint."
                     + " Readers of the tables never see a half-built layer.",
-            "--from: earliest, an ISO-8601 instant (e.g. 2026-11-21T09:00:00Z), or a file of"
-                    + " topic/partition:offset lines."
+            "--from: earliest, an ISO-8601 instant (e.g. 2026-11-21T09:00:00Z), a file of"
+                    + " topic/partition:offset lines, or manifest:<id> (where that window's"
+                    + " ancestry in ops.manifest starts). A replay from earliest rebuilds the"
+                    + " layer's tables from empty (a Silver replay reads Bronze's Iceberg table"
+                    + " when the Bronze topics no longer hold their beginning); from any other"
+                    + " position it keeps the rows before it and re-writes what it reads."
         })
 public final class ReplayCommand implements Callable<Integer> {
 
@@ -48,6 +54,13 @@ public final class ReplayCommand implements Callable<Integer> {
     private String tenant;
 
     @Option(
+            names = "--manifest-table",
+            defaultValue = "ops.manifest",
+            description =
+                    "Where --from manifest:<id> looks the record up (quality.iceberg.manifest-table).")
+    private String manifestTable;
+
+    @Option(
             names = "--timeout",
             defaultValue = "PT30M",
             description = "How long a replay may take to catch up (ISO-8601, default PT30M).")
@@ -58,7 +71,12 @@ public final class ReplayCommand implements Callable<Integer> {
         StackHome home = StackHome.fromEnvironment();
         Path configFile = new JobsConfig(home).write();
         Map<String, String> settings = JobConfig.readFile(configFile);
-        ReplayPosition position = ReplayPosition.parse(from);
+        Catalog catalog = IcebergCatalogs.load(Configuration.fromMap(settings));
+        ReplayPosition position =
+                ReplayPosition.parse(from, id -> ManifestStart.of(catalog, manifestTable, id));
+        if (from.trim().startsWith("manifest:")) {
+            System.out.printf("%s: its window's ancestry starts at %s%n", from.trim(), position);
+        }
         List<ReplayLayer> order = new ArrayList<>();
         for (String l : layers.split(",")) {
             order.add(ReplayLayer.of(l));
@@ -72,7 +90,7 @@ public final class ReplayCommand implements Callable<Integer> {
                             layer,
                             settings,
                             configFile,
-                            IcebergCatalogs.load(Configuration.fromMap(settings)),
+                            catalog,
                             new FlinkRest(home),
                             new FlinkCli(home),
                             new JobCatalog(home),

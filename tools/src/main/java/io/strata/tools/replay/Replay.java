@@ -151,16 +151,19 @@ public final class Replay {
                 target = progress.afterLastRecord(layer.inputTopics(settings));
                 first = progress.firstOffsets(layer.inputTopics(settings));
             }
+            boolean fromTheBeginning = from.startFrom() == StartFrom.EARLIEST;
             out.printf(
-                    "  preparing branch %s of %d tables in %s%s%n",
+                    "  preparing branch %s of %d tables in %s%s%s%n",
                     branch,
                     tables.size(),
                     namespace,
-                    tenant == null ? "" : " (tenant " + tenant + ")");
+                    tenant == null ? "" : " (tenant " + tenant + ")",
+                    fromTheBeginning ? "" : ", keeping the rows written before " + from);
             prepared = true;
             for (TableIdentifier t : tables) {
                 Table table = catalog.loadTable(t);
-                ReplayBranches.prepare(table, branch, tenantColumn(table), tenant);
+                ReplayBranches.prepare(
+                        table, branch, tenantColumn(table), tenant, fromTheBeginning);
             }
 
             String replayName = replay.get("pipeline.name");

@@ -35,11 +35,12 @@ import org.apache.iceberg.util.StructLikeWrapper;
  * current only when it has caught up, so readers of {@code main} never see it half-built.
  *
  * <ul>
- *   <li>{@link #prepare}: creates the branch at {@code main}'s current snapshot and empties it of
- *       what the replay rebuilds: every data file, or, for a tenant-scoped replay, the tenant's
- *       rows (its partitions' files when every file is partitioned by the tenant column alone,
- *       through a transform that keeps the id whole, otherwise an equality delete on the tenant
- *       column in each partition). {@code main} is untouched.
+ *   <li>{@link #prepare}: creates the branch at {@code main}'s current snapshot and, for a replay
+ *       from the beginning, empties it of what the replay rebuilds: every data file, or, for a
+ *       tenant-scoped replay, the tenant's rows (its partitions' files when every file is
+ *       partitioned by the tenant column alone, through a transform that keeps the id whole,
+ *       otherwise an equality delete on the tenant column in each partition). {@code main} is
+ *       untouched.
  *   <li>{@link #publish}: fast-forwards {@code main} to the branch and drops the branch. It refuses
  *       when {@code main} moved since {@link #prepare} (a job still wrote to it), since that would
  *       drop those commits.
@@ -56,6 +57,20 @@ public final class ReplayBranches {
      * null.
      */
     public static void prepare(Table table, String branch, String tenantColumn, String tenant) {
+        prepare(table, branch, tenantColumn, tenant, true);
+    }
+
+    /**
+     * As {@link #prepare(Table, String, String, String)}, but a replay that does not start at the
+     * beginning ({@code fromTheBeginning} false) keeps every row: it re-writes what it reads from
+     * its start position on over {@code main}'s rows (upserts), and what came before stays.
+     */
+    public static void prepare(
+            Table table,
+            String branch,
+            String tenantColumn,
+            String tenant,
+            boolean fromTheBeginning) {
         table.refresh();
         if (table.refs().containsKey(branch)) {
             throw new IllegalStateException(
@@ -67,6 +82,9 @@ public final class ReplayBranches {
             return;
         }
         table.manageSnapshots().createBranch(branch, table.currentSnapshot().snapshotId()).commit();
+        if (!fromTheBeginning) {
+            return;
+        }
         if (tenant == null) {
             table.newDelete()
                     .deleteFromRowFilter(Expressions.alwaysTrue())

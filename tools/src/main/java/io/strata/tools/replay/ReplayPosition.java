@@ -11,26 +11,46 @@ import java.time.format.DateTimeParseException;
 import java.util.stream.Collectors;
 
 /**
- * Where a replay starts reading, from {@code --from}: {@code earliest}, an ISO-8601 instant, or a
- * file of offsets ({@code topic/partition:offset} per line or comma-separated; {@code #} starts a
- * comment).
+ * Where a replay starts reading, from {@code --from}: {@code earliest}, an ISO-8601 instant, a file
+ * of offsets ({@code topic/partition:offset} per line or comma-separated; {@code #} starts a
+ * comment), or {@code manifest:<id>}: the instant its window's ancestry starts ({@link
+ * ManifestStart}).
  *
  * @param startFrom the job's start-from setting
  * @param value the instant or the offsets, in the job's form; null for earliest
  */
 public record ReplayPosition(StartFrom startFrom, String value) {
 
-    /** Reads {@code --from}. */
+    /** Finds where a manifest record's window starts ({@link ManifestStart}). */
+    @FunctionalInterface
+    public interface Manifests {
+        Instant startOf(String manifestId);
+    }
+
+    /** Reads {@code --from} when it is no {@code manifest:<id>}. */
     public static ReplayPosition parse(String from) {
+        return parse(
+                from,
+                id -> {
+                    throw new IllegalArgumentException(
+                            "--from manifest:" + id + ": no manifest table to look it up in");
+                });
+    }
+
+    /**
+     * Reads {@code --from}; {@code manifest:<id>} starts at the window's start ({@code manifests}).
+     */
+    public static ReplayPosition parse(String from, Manifests manifests) {
         String f = from.trim();
         if (f.equalsIgnoreCase("earliest")) {
             return new ReplayPosition(StartFrom.EARLIEST, null);
         }
         if (f.startsWith("manifest:")) {
-            throw new IllegalArgumentException(
-                    "--from manifest:<id> is not supported yet: the manifest records the raw"
-                            + " topics' offsets, not the replayed job's input; use the window's"
-                            + " start time as --from <ISO instant> instead");
+            String id = f.substring("manifest:".length()).trim();
+            if (id.isEmpty()) {
+                throw new IllegalArgumentException("--from manifest:<id>: the id is missing");
+            }
+            return new ReplayPosition(StartFrom.TIMESTAMP, manifests.startOf(id).toString());
         }
         if (Character.isDigit(f.isEmpty() ? ' ' : f.charAt(0)) && f.contains("T")) {
             try {

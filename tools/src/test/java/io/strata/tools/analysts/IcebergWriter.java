@@ -34,18 +34,18 @@ import org.apache.iceberg.io.OutputFile;
  * the job module's test (e.g. silver-conform's SilverTablesSqlTest), what the queries return is
  * this one's.
  */
-final class IcebergWriter {
+public final class IcebergWriter {
 
     private static final MemorySize FILE_SIZE = MemorySize.parse("128mb");
 
     private final Catalog catalog;
 
-    IcebergWriter(Catalog catalog) {
+    public IcebergWriter(Catalog catalog) {
         this.catalog = catalog;
     }
 
     /** Creates {@code table} (namespace.name) with the columns of the Avro class {@code rows}. */
-    Table create(String table, Schema rows) {
+    public Table create(String table, Schema rows) {
         return IcebergTables.createOrEvolve(
                 catalog,
                 TableIdentifier.parse(table),
@@ -60,7 +60,7 @@ final class IcebergWriter {
     }
 
     /** Appends {@code rows} in one commit, one Parquet file per partition. */
-    void append(Table table, List<? extends IndexedRecord> rows) {
+    public void append(Table table, List<? extends IndexedRecord> rows) {
         Map<PartitionKey, List<Record>> byPartition = new LinkedHashMap<>();
         PartitionKey key = new PartitionKey(table.spec(), table.schema());
         InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());

@@ -203,6 +203,18 @@ class ReplayBranchesTest {
     }
 
     @Test
+    void aReplayFromAPositionKeepsMainsRowsAndUpsertsOverThem() {
+        Table t = partitioned("silver.order");
+        append(t, "main", "acme:o1", "globex:o2");
+
+        ReplayBranches.prepare(t, BRANCH, "meta.tenant_id", "acme", false);
+
+        assertThat(rows(t, BRANCH))
+                .as("the rows before the start position stay")
+                .containsExactlyInAnyOrder("acme:o1", "globex:o2");
+    }
+
+    @Test
     void publishRefusesWhenMainMovedSinceThePreparation() {
         Table t = partitioned("silver.product");
         append(t, "main", "acme:p1");

@@ -7,6 +7,7 @@ import io.strata.common.kafka.StartFrom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,13 +33,24 @@ class ReplayPositionTest {
     }
 
     @Test
+    void aManifestRecordStartsAtItsWindowsStart() {
+        assertThat(
+                        ReplayPosition.parse(
+                                "manifest:SILVER/acme/bronze.events/silver-conform:7",
+                                id -> Instant.parse("2026-11-21T09:00:00Z")))
+                .isEqualTo(new ReplayPosition(StartFrom.TIMESTAMP, "2026-11-21T09:00:00Z"));
+    }
+
+    @Test
     void anythingElseIsRefusedWithTheReason() throws IOException {
         assertThatThrownBy(() -> ReplayPosition.parse("2026-13-01T00:00:00Z"))
                 .hasMessageContaining("not an ISO-8601 instant");
         assertThatThrownBy(() -> ReplayPosition.parse("yesterday"))
                 .hasMessageContaining("neither earliest, an ISO-8601 instant nor a file");
         assertThatThrownBy(() -> ReplayPosition.parse("manifest:BRONZE/acme/raw/bronze-ingest:1"))
-                .hasMessageContaining("not supported yet");
+                .hasMessageContaining("no manifest table");
+        assertThatThrownBy(() -> ReplayPosition.parse("manifest:", id -> Instant.EPOCH))
+                .hasMessageContaining("the id is missing");
         Path bad = dir.resolve("bad.txt");
         Files.writeString(bad, "bronze.events:12\n");
         assertThatThrownBy(() -> ReplayPosition.parse(bad.toString()))
