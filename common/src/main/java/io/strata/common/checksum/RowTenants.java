@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -53,28 +51,10 @@ abstract class RowTenants {
                 return new Column(column);
             }
         }
-        return hub(catalog, id, table)
+        return TableHub.of(catalog, id, table)
                 .<RowTenants>map(hub -> Hub.read(hub, version, onlyTenant))
                 .orElse(NONE);
     }
-
-    private static Optional<HubTable> hub(Catalog catalog, TableIdentifier id, Table table) {
-        Set<String> identifiers = table.schema().identifierFieldNames();
-        if (identifiers.isEmpty()) {
-            return Optional.empty();
-        }
-        return catalog.listTables(id.namespace()).stream()
-                .filter(other -> !other.equals(id))
-                .sorted((a, b) -> a.name().compareTo(b.name()))
-                .map(catalog::loadTable)
-                .filter(t -> t.schema().findField("tenant_id") != null)
-                .filter(t -> t.schema().identifierFieldNames().size() == 1)
-                .map(t -> new HubTable(t, t.schema().identifierFieldNames().iterator().next()))
-                .filter(h -> identifiers.contains(h.key()))
-                .findFirst();
-    }
-
-    private record HubTable(Table table, String key) {}
 
     private static final RowTenants NONE =
             new RowTenants() {
@@ -129,18 +109,18 @@ abstract class RowTenants {
             this.tenantByKey = tenantByKey;
         }
 
-        static Hub read(HubTable hub, TableVersion version, String onlyTenant) {
+        static Hub read(TableHub hub, TableVersion version, String onlyTenant) {
             Map<String, String> tenantByKey = new HashMap<>();
             Map<String, String> tenants = new HashMap<>();
             Snapshot snapshot =
-                    version.ref() != null && hub.table().snapshot(version.ref()) != null
-                            ? hub.table().snapshot(version.ref())
-                            : hub.table().currentSnapshot();
+                    version.ref() != null && hub.hub().snapshot(version.ref()) != null
+                            ? hub.hub().snapshot(version.ref())
+                            : hub.hub().currentSnapshot();
             if (snapshot == null) {
                 return new Hub(hub.key(), tenantByKey);
             }
             IcebergGenerics.ScanBuilder scan =
-                    IcebergGenerics.read(hub.table())
+                    IcebergGenerics.read(hub.hub())
                             .useSnapshot(snapshot.snapshotId())
                             .select(hub.key(), "tenant_id");
             if (onlyTenant != null) {
@@ -154,7 +134,7 @@ abstract class RowTenants {
                             tenants.computeIfAbsent(tenant, t -> t));
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not read " + hub.table().name(), e);
+                throw new UncheckedIOException("Could not read " + hub.hub().name(), e);
             }
             return new Hub(hub.key(), tenantByKey);
         }

@@ -5,6 +5,7 @@ import static org.apache.flink.configuration.ConfigOptions.key;
 import io.strata.common.kafka.StartFrom;
 import io.strata.common.kafka.StartingOffsets;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.MemorySize;
 
@@ -13,6 +14,16 @@ public final class GoldFeaturesOptions {
 
     /** Every option of this job starts with this prefix. */
     public static final String PREFIX = "gold.";
+
+    public static final ConfigOption<List<String>> TENANTS =
+            key("gold.input.tenants")
+                    .stringType()
+                    .asList()
+                    .defaultValues()
+                    .withDescription(
+                            "Only these tenants' Silver rows are read (the others are skipped and"
+                                    + " counted, by their Kafka key); empty: every tenant. Set by a"
+                                    + " tenant-scoped ./strata replay gold.");
 
     public static final ConfigOption<String> INPUT_TOPIC_PREFIX =
             key("gold.input.topic-prefix")

@@ -1,5 +1,6 @@
 package io.strata.gold;
 
+import io.strata.common.control.OnlyTenants;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.RawKafkaRecord;
@@ -17,6 +18,7 @@ import io.strata.gold.vault.VaultSinks;
 import io.strata.model.Layer;
 import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
@@ -96,9 +98,17 @@ public final class GoldFeaturesTopology {
      * one part of the graph build it on these.
      */
     SingleOutputStreamOperator<Void> decodedSilver(StreamExecutionEnvironment env) {
-        return env.fromSource(silver, WatermarkStrategy.noWatermarks(), "Silver topics")
-                .uid(UIDS.of("silver-source"))
-                .process(
+        DataStream<RawKafkaRecord> records =
+                env.fromSource(silver, WatermarkStrategy.noWatermarks(), "Silver topics")
+                        .uid(UIDS.of("silver-source"));
+        List<String> only = config.get(GoldFeaturesOptions.TENANTS);
+        if (!only.isEmpty()) {
+            records =
+                    records.filter(new OnlyTenants<>(only, OnlyTenants::ofKafkaKey))
+                            .uid(UIDS.of("only-tenants"))
+                            .name("Only tenants " + String.join(", ", only));
+        }
+        return records.process(
                         new DecodeSilverRows(
                                 AvroTopics.registry(config),
                                 config.get(GoldFeaturesOptions.INPUT_TOPIC_PREFIX)))

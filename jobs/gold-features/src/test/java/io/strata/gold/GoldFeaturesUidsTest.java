@@ -1,5 +1,7 @@
 package io.strata.gold;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.strata.common.config.StrataOptions;
 import io.strata.testing.TestServices;
 import io.strata.testing.uids.OperatorUids;
@@ -30,6 +32,16 @@ class GoldFeaturesUidsTest {
         config.set(GoldFeaturesOptions.KAFKA_OUTPUT_ENABLED, false);
 
         RELEASED.assertWithinReleased(OperatorUids.of(GoldFeaturesJob.environment(config)));
+    }
+
+    @Test
+    void aTenantScopedReplayFiltersTheSilverRecordsByTheTenantInTheirKey() {
+        Configuration config = config();
+        config.set(GoldFeaturesOptions.KAFKA_OUTPUT_ENABLED, false);
+        config.set(GoldFeaturesOptions.TENANTS, java.util.List.of("acme"));
+
+        assertThat(OperatorUids.of(GoldFeaturesJob.environment(config)).uids())
+                .contains(GoldFeaturesTopology.UIDS.of("only-tenants"));
     }
 
     private Configuration config() {

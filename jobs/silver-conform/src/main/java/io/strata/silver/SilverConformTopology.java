@@ -1,6 +1,7 @@
 package io.strata.silver;
 
 import io.strata.common.control.HoldPausedTenants;
+import io.strata.common.control.OnlyTenants;
 import io.strata.common.control.TenantControl;
 import io.strata.common.control.TenantControlStream;
 import io.strata.common.flink.Uids;
@@ -112,7 +113,7 @@ public final class SilverConformTopology {
         List<String> only = config.get(SilverConformOptions.TENANTS);
         if (!only.isEmpty()) {
             events =
-                    decoded.filter(new OnlyTenants(only))
+                    decoded.filter(new OnlyTenants<>(only, BronzeEvent::getTenantId))
                             .uid(UIDS.of("only-tenants"))
                             .name("Only tenants " + String.join(", ", only));
         }

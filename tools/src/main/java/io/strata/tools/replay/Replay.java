@@ -4,6 +4,7 @@ import io.strata.common.checksum.ChecksumComparison;
 import io.strata.common.checksum.ChecksumLayer;
 import io.strata.common.checksum.TableChecksum;
 import io.strata.common.checksum.TableChecksums;
+import io.strata.common.checksum.TableHub;
 import io.strata.common.checksum.TableVersion;
 import io.strata.common.kafka.StartFrom;
 import io.strata.tools.stack.FlinkCli;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
@@ -160,10 +162,34 @@ public final class Replay {
                     tenant == null ? "" : " (tenant " + tenant + ")",
                     fromTheBeginning ? "" : ", keeping the rows written before " + from);
             prepared = true;
+            // A tenant's hash keys are read from the hubs' main before any branch changes.
+            Map<TableIdentifier, TableHub> hubs = new LinkedHashMap<>();
             for (TableIdentifier t : tables) {
                 Table table = catalog.loadTable(t);
-                ReplayBranches.prepare(
-                        table, branch, tenantColumn(table), tenant, fromTheBeginning);
+                if (tenant != null && tenantColumn(table) == null) {
+                    hubs.put(
+                            t,
+                            TableHub.of(catalog, t, table)
+                                    .orElseThrow(
+                                            () ->
+                                                    new IllegalStateException(
+                                                            t
+                                                                    + " has no tenant column and no"
+                                                                    + " hub: it cannot be replayed"
+                                                                    + " for one tenant")));
+                }
+            }
+            Map<TableIdentifier, Set<String>> hubKeys = new LinkedHashMap<>();
+            hubs.forEach((t, hub) -> hubKeys.put(t, hub.keysOf(tenant)));
+            for (TableIdentifier t : tables) {
+                Table table = catalog.loadTable(t);
+                if (hubKeys.containsKey(t)) {
+                    ReplayBranches.prepareKeys(
+                            table, branch, hubs.get(t).key(), hubKeys.get(t), fromTheBeginning);
+                } else {
+                    ReplayBranches.prepare(
+                            table, branch, tenantColumn(table), tenant, fromTheBeginning);
+                }
             }
 
             String replayName = replay.get("pipeline.name");
@@ -383,9 +409,17 @@ public final class Replay {
         return List.of("FINISHED", "CANCELED", "FAILED").contains(state);
     }
 
-    /** Silver keeps the tenant in {@code meta}, every other table at the top. */
+    /**
+     * Where a table's rows name their tenant: {@code meta.tenant_id} (Silver), {@code tenant_id}
+     * (the others); null for a table without either (a Data Vault satellite, whose hub says).
+     */
     static String tenantColumn(Table table) {
-        return table.schema().findField("meta.tenant_id") != null ? "meta.tenant_id" : "tenant_id";
+        for (String column : List.of("meta.tenant_id", "tenant_id")) {
+            if (table.schema().findField(column) != null) {
+                return column;
+            }
+        }
+        return null;
     }
 
     private void submit(String jobName, Map<String, String> extra, String savepoint) {

@@ -3,6 +3,7 @@ package io.strata.tools.replay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,18 +72,7 @@ public final class ReplayBranches {
             String tenantColumn,
             String tenant,
             boolean fromTheBeginning) {
-        table.refresh();
-        if (table.refs().containsKey(branch)) {
-            throw new IllegalStateException(
-                    table.name() + " already has a branch " + branch + " (an earlier replay?)");
-        }
-        if (table.currentSnapshot() == null) {
-            // An empty table: the branch starts empty too.
-            table.manageSnapshots().createBranch(branch).commit();
-            return;
-        }
-        table.manageSnapshots().createBranch(branch, table.currentSnapshot().snapshotId()).commit();
-        if (!fromTheBeginning) {
+        if (!createBranch(table, branch) || !fromTheBeginning) {
             return;
         }
         if (tenant == null) {
@@ -98,12 +88,49 @@ public final class ReplayBranches {
                 delete.commit();
             } else {
                 RowDelta delta = table.newRowDelta().toBranch(branch);
-                for (DeleteFile d : tenantDeletes(table, branch, tenantColumn, tenant)) {
+                for (DeleteFile d : equalityDeletes(table, branch, tenantColumn, List.of(tenant))) {
                     delta.addDeletes(d);
                 }
                 delta.commit();
             }
         }
+    }
+
+    /**
+     * As {@link #prepare(Table, String, String, String, boolean)} for a table without a tenant
+     * column whose rows belong to a tenant through a key (a Data Vault satellite through its hub's
+     * hash key): removes the rows whose {@code keyColumn} is one of {@code keys}, by equality
+     * deletes.
+     */
+    public static void prepareKeys(
+            Table table,
+            String branch,
+            String keyColumn,
+            Collection<String> keys,
+            boolean fromTheBeginning) {
+        if (!createBranch(table, branch) || !fromTheBeginning || keys.isEmpty()) {
+            return;
+        }
+        RowDelta delta = table.newRowDelta().toBranch(branch);
+        for (DeleteFile d : equalityDeletes(table, branch, keyColumn, keys)) {
+            delta.addDeletes(d);
+        }
+        delta.commit();
+    }
+
+    /** Creates {@code branch} at {@code main}; false when the table is empty (so is the branch). */
+    private static boolean createBranch(Table table, String branch) {
+        table.refresh();
+        if (table.refs().containsKey(branch)) {
+            throw new IllegalStateException(
+                    table.name() + " already has a branch " + branch + " (an earlier replay?)");
+        }
+        if (table.currentSnapshot() == null) {
+            table.manageSnapshots().createBranch(branch).commit();
+            return false;
+        }
+        table.manageSnapshots().createBranch(branch, table.currentSnapshot().snapshotId()).commit();
+        return true;
     }
 
     /** Makes {@code branch} the table's {@code main} and drops it. */
@@ -171,14 +198,15 @@ public final class ReplayBranches {
     }
 
     /**
-     * Equality deletes of every row of {@code tenant}: one file per partition that holds data on
-     * {@code branch} (an equality delete applies within its partition only).
+     * Equality deletes of every row whose {@code column} is one of {@code values}: one file per
+     * partition that holds data on {@code branch} (an equality delete applies within its partition
+     * only).
      */
-    private static List<DeleteFile> tenantDeletes(
-            Table table, String branch, String tenantColumn, String tenant) {
-        Types.NestedField field = table.schema().findField(tenantColumn);
+    private static List<DeleteFile> equalityDeletes(
+            Table table, String branch, String column, Collection<String> values) {
+        Types.NestedField field = table.schema().findField(column);
         if (field == null) {
-            throw new IllegalStateException(table.name() + " has no column " + tenantColumn);
+            throw new IllegalStateException(table.name() + " has no column " + column);
         }
         Map<Integer, Map<StructLikeWrapper, StructLike>> partitions = new HashMap<>();
         try (CloseableIterable<FileScanTask> tasks = table.newScan().useRef(branch).planFiles()) {
@@ -202,25 +230,25 @@ public final class ReplayBranches {
                                 .forEach(
                                         p ->
                                                 deletes.add(
-                                                        tenantDelete(
+                                                        equalityDelete(
                                                                 table,
                                                                 table.specs().get(specId),
                                                                 p,
                                                                 field,
-                                                                tenantColumn,
-                                                                tenant))));
+                                                                column,
+                                                                values))));
         return deletes;
     }
 
-    /** One equality delete file in {@code partition} of {@code spec}: rows of {@code tenant}. */
-    private static DeleteFile tenantDelete(
+    /** One equality delete file in {@code partition} of {@code spec}: rows of {@code values}. */
+    private static DeleteFile equalityDelete(
             Table table,
             PartitionSpec spec,
             StructLike partition,
             Types.NestedField field,
-            String tenantColumn,
-            String tenant) {
-        Schema deleteSchema = table.schema().select(tenantColumn);
+            String column,
+            Collection<String> values) {
+        Schema deleteSchema = table.schema().select(column);
         GenericAppenderFactory factory =
                 new GenericAppenderFactory(
                         table.schema(), spec, new int[] {field.fieldId()}, deleteSchema, null);
@@ -238,9 +266,11 @@ public final class ReplayBranches {
                 factory.newEqDeleteWriter(
                         out, FileFormat.PARQUET, spec.isUnpartitioned() ? null : partition);
         try (writer) {
-            writer.write(row(deleteSchema, tenantColumn, tenant));
+            for (String value : values) {
+                writer.write(row(deleteSchema, column, value));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the tenant delete of " + table, e);
+            throw new UncheckedIOException("Could not write the equality delete of " + table, e);
         }
         return writer.toDeleteFile();
     }

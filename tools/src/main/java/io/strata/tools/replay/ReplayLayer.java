@@ -172,11 +172,7 @@ public enum ReplayLayer {
             s.put(prefix + ".input.start-offsets", from.value());
         }
         if (tenant != null) {
-            if (this != SILVER) {
-                throw new IllegalArgumentException(
-                        "A tenant-scoped replay is supported for silver only, not " + this);
-            }
-            s.put("silver.input.tenants", tenant);
+            s.put(prefix + ".input.tenants", tenant);
         }
         return s;
     }

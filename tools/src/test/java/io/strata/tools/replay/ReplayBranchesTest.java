@@ -3,6 +3,7 @@ package io.strata.tools.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.strata.common.checksum.TableHub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -215,6 +216,50 @@ class ReplayBranchesTest {
     }
 
     @Test
+    void aTenantReplayOfASatelliteDeletesTheRowsOfTheTenantsHubKeys() {
+        Schema hubSchema =
+                new Schema(
+                        List.of(
+                                Types.NestedField.required(
+                                        1, "customer_hk", Types.StringType.get()),
+                                Types.NestedField.required(2, "tenant_id", Types.StringType.get())),
+                        Set.of(1));
+        Schema satSchema =
+                new Schema(
+                        List.of(
+                                Types.NestedField.required(
+                                        1, "customer_hk", Types.StringType.get()),
+                                Types.NestedField.required(2, "load_time", Types.StringType.get())),
+                        Set.of(1, 2));
+        Map<String, String> v2 = Map.of(TableProperties.FORMAT_VERSION, "2");
+        Table hub =
+                catalog.createTable(
+                        TableIdentifier.parse("gold.hub_customer"),
+                        hubSchema,
+                        PartitionSpec.unpartitioned(),
+                        v2);
+        Table sat =
+                catalog.createTable(
+                        TableIdentifier.parse("gold.sat_customer_details"),
+                        satSchema,
+                        PartitionSpec.unpartitioned(),
+                        v2);
+        appendPairs(hub, "customer_hk", "tenant_id", "h1:acme", "h2:globex", "h3:acme");
+        appendPairs(sat, "customer_hk", "load_time", "h1:t1", "h1:t2", "h2:t1", "h3:t1");
+
+        TableHub found =
+                TableHub.of(catalog, TableIdentifier.parse("gold.sat_customer_details"), sat)
+                        .orElseThrow();
+        assertThat(found.hub().name()).endsWith("hub_customer");
+        assertThat(found.keysOf("acme")).containsExactlyInAnyOrder("h1", "h3");
+
+        ReplayBranches.prepareKeys(sat, BRANCH, found.key(), found.keysOf("acme"), true);
+
+        assertThat(pairs(sat, BRANCH, "customer_hk", "load_time")).containsExactly("h2:t1");
+        assertThat(pairs(sat, "main", "customer_hk", "load_time")).hasSize(4);
+    }
+
+    @Test
     void publishRefusesWhenMainMovedSinceThePreparation() {
         Table t = partitioned("silver.product");
         append(t, "main", "acme:p1");
@@ -248,6 +293,45 @@ class ReplayBranchesTest {
                 NESTED,
                 PartitionSpec.builderFor(NESTED).identity("meta.tenant_id", "tenant_id").build(),
                 Map.of(TableProperties.FORMAT_VERSION, "2"));
+    }
+
+    /** Appends rows {@code a:b} of two string columns in one file to {@code main}. */
+    private static void appendPairs(Table t, String a, String b, String... rows) {
+        GenericAppenderFactory factory = new GenericAppenderFactory(t.schema(), t.spec());
+        DataWriter<Record> writer =
+                factory.newDataWriter(
+                        t.encryption()
+                                .encrypt(
+                                        t.io().newOutputFile(
+                                                        t.locationProvider()
+                                                                .newDataLocation(
+                                                                        UUID.randomUUID()
+                                                                                + ".parquet"))),
+                        FileFormat.PARQUET,
+                        null);
+        try (writer) {
+            for (String row : rows) {
+                GenericRecord r = GenericRecord.create(t.schema());
+                r.setField(a, row.split(":")[0]);
+                r.setField(b, row.split(":")[1]);
+                writer.write(r);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        t.newAppend().appendFile(writer.toDataFile()).commit();
+    }
+
+    private static List<String> pairs(Table t, String branch, String a, String b) {
+        t.refresh();
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterable<Record> it =
+                IcebergGenerics.read(t).useSnapshot(t.refs().get(branch).snapshotId()).build()) {
+            it.forEach(r -> rows.add(r.getField(a) + ":" + r.getField(b)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
     }
 
     /** Appends rows {@code tenant:key}, one data file per row, committed to {@code branch}. */

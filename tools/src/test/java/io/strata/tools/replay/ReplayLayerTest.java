@@ -1,7 +1,6 @@
 package io.strata.tools.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.common.kafka.StartFrom;
 import java.io.IOException;
@@ -44,7 +43,7 @@ class ReplayLayerTest {
     }
 
     @Test
-    void aGoldReplayReadsTheSilverTopicsAndIsNotTenantScopedYet() {
+    void aGoldReplayReadsTheSilverTopicsAndMayBeScopedToATenant() {
         Map<String, String> s =
                 ReplayLayer.GOLD.replaySettings(
                         Map.of(),
@@ -62,15 +61,14 @@ class ReplayLayerTest {
                 .isFalse();
         assertThat(ReplayLayer.SILVER.inputTopics(Map.of()).matcher("bronze.reprocess").matches())
                 .isTrue();
-        assertThatThrownBy(
-                        () ->
-                                ReplayLayer.GOLD.replaySettings(
-                                        Map.of(),
-                                        "x",
-                                        "replay_x",
-                                        new ReplayPosition(StartFrom.EARLIEST, null),
-                                        "acme"))
-                .hasMessageContaining("silver only");
+        assertThat(
+                        ReplayLayer.GOLD.replaySettings(
+                                Map.of(),
+                                "x",
+                                "replay_x",
+                                new ReplayPosition(StartFrom.EARLIEST, null),
+                                "acme"))
+                .containsEntry("gold.input.tenants", "acme");
     }
 
     /** The keys a replay sets are the jobs' documented options, with the documented defaults. */
@@ -85,7 +83,7 @@ class ReplayLayerTest {
                             "x",
                             "replay_x",
                             new ReplayPosition(StartFrom.OFFSETS, "t/0:1"),
-                            layer == ReplayLayer.SILVER ? "acme" : null);
+                            "acme");
             s.keySet().stream()
                     .filter(k -> !k.equals("pipeline.name"))
                     .forEach(k -> assertThat(documented).as(k).containsKey(k));
