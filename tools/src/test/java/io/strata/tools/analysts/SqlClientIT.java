@@ -47,7 +47,9 @@ class SqlClientIT {
                         TestStackHomes.withFreePorts(
                                 stateDir,
                                 Map.of(
-                                        StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "1536m",
+                                        StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "1792m",
+                                        // No job runs here: the queries' class loaders only.
+                                        StackOptions.FLINK_TASKMANAGER_METASPACE.key(), "512m",
                                         StackOptions.FLINK_TASK_SLOTS.key(), "4",
                                         StackOptions.KAFKA_HEAP.key(), "512m")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
