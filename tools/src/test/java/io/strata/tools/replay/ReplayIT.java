@@ -59,13 +59,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * {@code ./strata replay} on a real local stack: bronze-ingest and silver-conform turn a generated
- * workload into Silver, then Silver is replayed from the earliest offsets (the rebuilt tables must
- * equal the live ones, table by table and tenant by tenant, without the columns a replay
- * legitimately changes) and once more for one tenant only (the other tenants' data files must be
- * the very same ones), and, with the first half of every Bronze topic partition deleted
- * (retention), from Bronze's Iceberg table with bronze-ingest stopped meanwhile. The live jobs run
- * again after each replay.
+ * {@code ./strata replay} on a real local stack: bronze-ingest, silver-conform and gold-features
+ * turn a generated workload into Silver and Gold. Then, in order: Silver is replayed from the
+ * earliest offsets (the rebuilt tables must equal the live ones, table by table and tenant by
+ * tenant, without the columns a replay legitimately changes); with the first half of every Bronze
+ * topic partition deleted (retention), Silver is replayed for one tenant from Bronze's Iceberg
+ * table, bronze-ingest stopped meanwhile (the other tenants' data files must be the very same
+ * ones); Gold is replayed from the earliest offsets (every table equal, tenant by tenant). The live
+ * jobs run again after each replay.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -94,9 +95,9 @@ class ReplayIT {
                         StackOptions.FLINK_TASKMANAGER_METRICS_PORT)) {
             s.put(port.key(), Integer.toString(freePort()));
         }
-        s.put(StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "2560m");
+        s.put(StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "3072m");
         s.put(StackOptions.FLINK_TASKMANAGER_METASPACE.key(), "640m");
-        s.put(StackOptions.FLINK_TASK_SLOTS.key(), "6");
+        s.put(StackOptions.FLINK_TASK_SLOTS.key(), "8");
         stack = new LocalStack(new StackHome(repo, stateDir, Configuration.fromMap(s)));
         ByteArrayOutputStream up = new ByteArrayOutputStream();
         assertThat(stack.up(new PrintStream(up, true, StandardCharsets.UTF_8)))
@@ -108,6 +109,7 @@ class ReplayIT {
 
         submit("bronze-ingest");
         submit("silver-conform");
+        submit("gold-features");
         Workload workload = Workload.of(WorkloadParams.builder().seed(11).events(1_500).build());
         Expectation expected =
                 new StackWorkload(stack, new PrintStream(new ByteArrayOutputStream()))
@@ -123,7 +125,8 @@ class ReplayIT {
                                 .orElse(Map.of())
                                 .equals(bronzeRows),
                 Duration.ofMinutes(2));
-        awaitCaughtUp("strata-silver-conform");
+        awaitCaughtUp(ReplayLayer.SILVER);
+        awaitCaughtUp(ReplayLayer.GOLD);
     }
 
     @AfterAll
@@ -156,29 +159,10 @@ class ReplayIT {
 
     @Test
     @Order(2)
-    void aTenantReplayRewritesOnlyThatTenantsFiles() {
-        Map<String, Set<String>> otherFiles = dataFiles("acme", false);
-        Map<String, TableChecksum> before = checksums(null);
-        assertThat(otherFiles.get("silver.order")).isNotEmpty();
-
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        replay(out).run("it2", new ReplayPosition(StartFrom.EARLIEST, null), "acme", timeout());
-
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(printed)
-                .contains("(tenant acme)")
-                .contains("live (main) against rebuilt (replay_it2)");
-        assertThat(dataFiles("acme", false))
-                .as("the other tenants' data files are the very same")
-                .isEqualTo(otherFiles);
-        assertReproduced(checksums(null), before, printed);
-        assertThat(new FlinkRest(stack.home()).running("silver-conform")).isPresent();
-    }
-
-    @Test
-    @Order(3)
-    void withKafkasBeginningGoneAReplayReadsBronzesIcebergTableAndRebuildsSilverExactly()
+    void withKafkasBeginningGoneATenantReplayReadsBronzesTableAndRewritesOnlyThatTenantsFiles()
             throws Exception {
+        Map<String, Set<String>> otherFiles = dataFiles("acme", false);
+        assertThat(otherFiles.get("silver.order")).isNotEmpty();
         Map<String, TableChecksum> before = checksums(null);
         // Retention, by hand: the first half of every Bronze events partition is deleted.
         try (Admin admin =
@@ -196,19 +180,49 @@ class ReplayIT {
         }
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        replay(out).run("it3", new ReplayPosition(StartFrom.EARLIEST, null), null, timeout());
+        replay(out).run("it2", new ReplayPosition(StartFrom.EARLIEST, null), "acme", timeout());
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed)
                 .contains("Kafka no longer holds the beginning (bronze.events-")
                 .contains("reading bronze.events at snapshot")
+                .contains("rows of tenant acme")
                 .contains("stopping bronze-ingest with a savepoint")
-                .contains("live (main) against rebuilt (replay_it3)")
+                .contains("(tenant acme)")
+                .contains("live (main) against rebuilt (replay_it2)")
                 .contains("resuming bronze-ingest from");
+        assertThat(dataFiles("acme", false))
+                .as("the other tenants' data files are the very same")
+                .isEqualTo(otherFiles);
         assertReproduced(checksums(null), before, printed);
         FlinkRest rest = new FlinkRest(stack.home());
         assertThat(rest.running("silver-conform")).isPresent();
         assertThat(rest.running("bronze-ingest")).isPresent();
+    }
+
+    @Test
+    @Order(3)
+    void aReplayOfGoldFromTheEarliestOffsetsRebuildsGoldExactly() {
+        awaitCaughtUp(ReplayLayer.GOLD);
+        Map<String, TableChecksum> before = checksums("gold", null);
+        assertThat(before.get("gold.hub_customer").tenants()).containsKeys("acme", "globex");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        replay(ReplayLayer.GOLD, out)
+                .run("it3", new ReplayPosition(StartFrom.EARLIEST, null), null, timeout());
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(printed)
+                .contains("live (main) against rebuilt (replay_it3)")
+                .contains("published: main of " + before.size() + " tables in gold");
+        Map<String, TableChecksum> after = checksums("gold", null);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        for (String table : before.keySet()) {
+            assertThat(after.get(table).tenants())
+                    .as(table + "\n" + printed)
+                    .isEqualTo(before.get(table).tenants());
+        }
+        assertThat(new FlinkRest(stack.home()).running("gold-features")).isPresent();
     }
 
     /** Transactional tables equal checksum for checksum, master data row count for row count. */
@@ -236,8 +250,12 @@ class ReplayIT {
     }
 
     private Replay replay(ByteArrayOutputStream out) {
+        return replay(ReplayLayer.SILVER, out);
+    }
+
+    private Replay replay(ReplayLayer layer, ByteArrayOutputStream out) {
         return new Replay(
-                ReplayLayer.SILVER,
+                layer,
                 settings,
                 configFile,
                 catalog,
@@ -249,15 +267,20 @@ class ReplayIT {
 
     /** The live Silver tables' checksums, by table. */
     private Map<String, TableChecksum> checksums(String tenant) {
+        return checksums("silver", tenant);
+    }
+
+    /** The live checksums of a layer's tables, by table. */
+    private Map<String, TableChecksum> checksums(String layer, String tenant) {
         TableChecksums sums = new TableChecksums(catalog);
         Map<String, TableChecksum> all = new TreeMap<>();
-        for (TableIdentifier t : catalog.listTables(Namespace.of("silver"))) {
+        for (TableIdentifier t : catalog.listTables(Namespace.of(layer))) {
             all.put(
                     t.toString(),
                     sums.compute(
                             t,
                             TableVersion.current(),
-                            ChecksumLayer.SILVER.excludedPaths(),
+                            ChecksumLayer.of(layer).orElseThrow().excludedPaths(),
                             tenant));
         }
         return all;
@@ -310,17 +333,17 @@ class ReplayIT {
         await(() -> rest.running(job).isPresent(), Duration.ofMinutes(1));
     }
 
-    /** Until {@code group} committed all of bronze.events: Silver holds all of Bronze. */
-    private void awaitCaughtUp(String group) {
+    /** Until the layer's live job committed all of its input: the layer holds all upstream. */
+    private void awaitCaughtUp(ReplayLayer layer) {
         try (ReplayProgress progress = new ReplayProgress(Configuration.fromMap(settings))) {
-            var topics = ReplayLayer.SILVER.inputTopics(settings);
+            var topics = layer.inputTopics(settings);
             var first = progress.firstOffsets(topics);
             await(
                     () ->
                             ReplayProgress.remaining(
                                             progress.afterLastRecord(topics),
                                             first,
-                                            progress.committed(group))
+                                            progress.committed(layer.liveGroup(settings)))
                                     == 0,
                     Duration.ofMinutes(3));
         }
