@@ -119,7 +119,10 @@ public final class BronzeUpgrades {
     }
 
     public void toV2KeepsTheDedupeStateAndFillsTheNewColumn(Path workDir) {
+        long building = System.nanoTime();
         Path jar = BronzeV2.jar(stack.home(), workDir);
+        System.out.printf(
+                "bronze-ingest v2 jar built in %.1f s%n", (System.nanoTime() - building) / 1e9);
         String before = runningJob();
 
         Cli upgrade = strata("upgrade", JOB, jar.toString(), "--");
@@ -148,6 +151,8 @@ public final class BronzeUpgrades {
                 () -> rest.operatorMetricSum(JOB, accepted).orElse(0.0) >= 1.0,
                 "the new event counted as accepted by v2");
         assertThat(rest.operatorMetricSum(JOB, accepted)).contains(1.0);
+        System.out.printf(
+                "Upgrade to v2 checked in %.1f s%n", (System.nanoTime() - building) / 1e9);
     }
 
     /** Sends the accepted event's raw record again; the running job's dedupe must drop it. */
