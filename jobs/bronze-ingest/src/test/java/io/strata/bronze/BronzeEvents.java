@@ -18,20 +18,28 @@ public final class BronzeEvents {
 
     public static BronzeEvent event(
             String tenant, String eventId, Instant eventTime, int partition, long offset) {
-        return new BronzeEvent(
-                eventId,
-                tenant,
-                "commerce",
-                "sales_order",
-                "1.0",
-                Operation.CREATE,
-                eventTime,
-                RawRecords.MONDAY_11AM,
-                new SourceCoordinates(
-                        SourceKind.WEBHOOK, RawRecords.RAW_TOPIC, partition, offset, null, null),
-                "{}",
-                "00",
-                false,
-                null);
+        // The builder, not the all-fields constructor: upgrade tests run this with v2's class.
+        return BronzeEvent.newBuilder()
+                .setEventId(eventId)
+                .setTenantId(tenant)
+                .setApp("commerce")
+                .setRecordType("sales_order")
+                .setSchemaVersion("1.0")
+                .setOp(Operation.CREATE)
+                .setEventTime(eventTime)
+                .setIngestTime(RawRecords.MONDAY_11AM)
+                .setSource(
+                        new SourceCoordinates(
+                                SourceKind.WEBHOOK,
+                                RawRecords.RAW_TOPIC,
+                                partition,
+                                offset,
+                                null,
+                                null))
+                .setPayload("{}")
+                .setChecksum("00")
+                .setLate(false)
+                .setManifestId(null)
+                .build();
     }
 }

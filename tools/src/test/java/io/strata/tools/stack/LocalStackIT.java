@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Test;
  * Starts the real local stack (separate processes, free ports, a temporary state directory), checks
  * each service answers, that the Flink CLI talks to the cluster, runs bronze-ingest against the
  * oracle, scrapes its metrics, upgrades it through savepoints with {@code ./strata upgrade} ({@link
- * BronzeUpgrades}), and that {@code down} leaves no process behind. Runs after {@code package},
- * which assembles the jars it launches.
+ * BronzeUpgrades}: to the same jar, to one that is refused, to its v2), and that {@code down}
+ * leaves no process behind. Runs after {@code package}, which assembles the jars it launches.
  */
 class LocalStackIT {
 
@@ -127,6 +127,7 @@ class LocalStackIT {
         BronzeUpgrades upgrades = new BronzeUpgrades(stack);
         upgrades.toTheSameJarKeepsTheDedupeState();
         upgrades.aRenamedUidIsRefusedAndTheOldJarRunsOn(stateDir);
+        upgrades.toV2KeepsTheDedupeStateAndFillsTheNewColumn(stateDir);
         System.out.printf("Upgrades took %.1f s%n", (System.nanoTime() - upgrading) / 1e9);
 
         List<ProcessHandle> processes =

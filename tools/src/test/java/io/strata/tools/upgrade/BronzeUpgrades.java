@@ -2,6 +2,8 @@ package io.strata.tools.upgrade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strata.common.flink.JobConfig;
 import io.strata.common.iceberg.IcebergCatalogs;
 import io.strata.tools.stack.FlinkRest;
@@ -42,13 +44,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * line (a {@code StrataCli} process on the stack's state directory), for LocalStackIT: an upgrade
  * to the same jar keeps the dedupe state (a copy of an event Bronze accepted before is dropped
  * after), and a jar whose dedupe operator lost its uid is refused with Flink's reason while the old
- * jar runs on from the same savepoint, its state intact.
+ * jar runs on from the same savepoint, its state intact; and an upgrade to bronze-ingest's v2
+ * ({@link BronzeV2}: the dedupe state type gains a field, Bronze a column filled from it) keeps
+ * v1's dedupe state and fills the new column for events accepted after it.
  */
 public final class BronzeUpgrades {
 
     private static final String JOB = "bronze-ingest";
     private static final List<String> JOB_ARGUMENTS = List.of("--strata.checkpoint.interval", "2s");
     private static final Duration METRICS = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LocalStack stack;
     private final FlinkRest rest;
@@ -113,6 +118,43 @@ public final class BronzeUpgrades {
                 .isEqualTo(1);
     }
 
+    public void toV2KeepsTheDedupeStateAndFillsTheNewColumn(Path workDir) {
+        long building = System.nanoTime();
+        Path jar = BronzeV2.jar(stack.home(), workDir);
+        System.out.printf(
+                "bronze-ingest v2 jar built in %.1f s%n", (System.nanoTime() - building) / 1e9);
+        String before = runningJob();
+
+        Cli upgrade = strata("upgrade", JOB, jar.toString(), "--");
+        assertThat(upgrade.exitCode()).as(upgrade.output()).isZero();
+        assertThat(upgrade.output()).contains("upgrade bronze-ingest: UPGRADED in");
+        assertThat(upgrade.field("old job")).isEqualTo(before);
+        assertThat(runningJob()).isEqualTo(upgrade.field("new job"));
+
+        resendAndExpectItDropped();
+        String fresh = sendANewEvent();
+        await(() -> !bronzeRows(fresh).isEmpty(), "the new event in Bronze");
+        assertThat(bronzeRows(fresh))
+                .singleElement()
+                .satisfies(
+                        row ->
+                                assertThat(row.getField(BronzeV2.COLUMN))
+                                        .as("v2's column of an event v2 accepted")
+                                        .isNotNull()
+                                        .isEqualTo(row.getField("checksum")));
+        assertThat(bronzeRows(event.eventId()))
+                .as("the event v1 accepted, once, without v2's column")
+                .singleElement()
+                .satisfies(row -> assertThat(row.getField(BronzeV2.COLUMN)).isNull());
+        String accepted = "tenant." + event.tenant() + ".accepted";
+        await(
+                () -> rest.operatorMetricSum(JOB, accepted).orElse(0.0) >= 1.0,
+                "the new event counted as accepted by v2");
+        assertThat(rest.operatorMetricSum(JOB, accepted)).contains(1.0);
+        System.out.printf(
+                "Upgrade to v2 checked in %.1f s%n", (System.nanoTime() - building) / 1e9);
+    }
+
     /** Sends the accepted event's raw record again; the running job's dedupe must drop it. */
     private void resendAndExpectItDropped() {
         resend();
@@ -157,17 +199,25 @@ public final class BronzeUpgrades {
     }
 
     private long bronzeRowsOf(String eventId) {
+        return bronzeRows(eventId).size();
+    }
+
+    /** Bronze's rows of {@code eventId}: the id, the checksum and, once it exists, v2's column. */
+    private List<Record> bronzeRows(String eventId) {
         Table table = catalog.loadTable(TableIdentifier.parse("bronze.events"));
-        table.refresh();
-        long rows = 0;
+        List<String> columns = new ArrayList<>(List.of("event_id", "checksum"));
+        if (table.schema().findField(BronzeV2.COLUMN) != null) {
+            columns.add(BronzeV2.COLUMN);
+        }
+        List<Record> rows = new ArrayList<>();
         try (CloseableIterable<Record> matching =
                 IcebergGenerics.read(table)
                         .where(Expressions.equal("event_id", eventId))
-                        .select("event_id")
+                        .select(columns.toArray(String[]::new))
                         .build()) {
             for (Record row : matching) {
                 if (eventId.equals(row.getField("event_id").toString())) {
-                    rows++;
+                    rows.add(row.copy());
                 }
             }
         } catch (IOException e) {
@@ -178,20 +228,41 @@ public final class BronzeUpgrades {
 
     /** The raw record, key, value and headers as Kafka holds them, sent again to its partition. */
     private void resend() {
+        ConsumerRecord<byte[], byte[]> original = original();
+        send(original, original.value());
+    }
+
+    /** The accepted event's raw record under a new event id: returns the id. */
+    private String sendANewEvent() {
+        ConsumerRecord<byte[], byte[]> original = original();
+        String eventId = event.eventId() + "-after-v2";
+        try {
+            ObjectNode envelope = (ObjectNode) JSON.readTree(original.value());
+            envelope.put("event_id", eventId);
+            send(original, JSON.writeValueAsBytes(envelope));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return eventId;
+    }
+
+    private ConsumerRecord<byte[], byte[]> original() {
         TopicPartition partition = new TopicPartition(event.topic(), event.partition());
-        ConsumerRecord<byte[], byte[]> original;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka())) {
             consumer.assign(List.of(partition));
             consumer.seek(partition, event.offset());
-            original = consumer.poll(Duration.ofSeconds(10)).records(partition).get(0);
+            return consumer.poll(Duration.ofSeconds(10)).records(partition).get(0);
         }
+    }
+
+    private void send(ConsumerRecord<byte[], byte[]> original, byte[] value) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka())) {
             producer.send(
                     new ProducerRecord<>(
                             event.topic(),
                             event.partition(),
                             original.key(),
-                            original.value(),
+                            value,
                             original.headers()));
         }
     }

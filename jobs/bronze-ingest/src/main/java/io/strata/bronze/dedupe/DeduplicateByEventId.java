@@ -8,7 +8,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
@@ -19,10 +19,10 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Lets the first event per (tenant, event id) through and drops later copies, keyed by {@link
- * TenantEventKey}. An id is remembered for the TTL from its first sighting (processing time; copies
- * do not extend it), then forgotten, so state stays bounded. Dropped copies leave through {@link
- * #DUPLICATES} (for the manifest) and are counted per tenant: metric {@code duplicates} (and {@code
- * accepted}) under a {@code tenant} group.
+ * TenantEventKey}. An id is remembered ({@link SeenEvent}, state {@code seen}) for the TTL from its
+ * first sighting (processing time; copies do not extend it), then forgotten, so state stays
+ * bounded. Dropped copies leave through {@link #DUPLICATES} (for the manifest) and are counted per
+ * tenant: metric {@code duplicates} (and {@code accepted}) under a {@code tenant} group.
  */
 public final class DeduplicateByEventId
         extends KeyedProcessFunction<Tuple2<String, String>, BronzeEvent, BronzeEvent> {
@@ -35,7 +35,7 @@ public final class DeduplicateByEventId
 
     private final Duration ttl;
 
-    private transient ValueState<Boolean> seen;
+    private transient ValueState<SeenEvent> seen;
     private transient Map<String, Counter> duplicates;
     private transient Map<String, Counter> accepted;
 
@@ -45,8 +45,8 @@ public final class DeduplicateByEventId
 
     @Override
     public void open(OpenContext openContext) {
-        ValueStateDescriptor<Boolean> descriptor =
-                new ValueStateDescriptor<>("seen", Types.BOOLEAN);
+        ValueStateDescriptor<SeenEvent> descriptor =
+                new ValueStateDescriptor<>("seen", TypeInformation.of(SeenEvent.class));
         descriptor.enableTimeToLive(
                 StateTtlConfig.newBuilder(ttl)
                         .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
@@ -65,7 +65,7 @@ public final class DeduplicateByEventId
             ctx.output(DUPLICATES, event);
             return;
         }
-        seen.update(Boolean.TRUE);
+        seen.update(SeenEvent.of(event));
         counter(accepted, "accepted", event.getTenantId()).inc();
         out.collect(event);
     }

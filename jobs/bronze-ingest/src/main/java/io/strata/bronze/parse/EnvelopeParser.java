@@ -178,22 +178,26 @@ public final class EnvelopeParser {
         return key.isBlank() ? null : key;
     }
 
+    /**
+     * Set field by field rather than through the all-fields constructor, whose signature changes
+     * whenever the schema gains a field; fields set later ({@code late}, {@code manifest_id}) keep
+     * their defaults, false and null.
+     */
     private BronzeEvent event(
             Envelope e, RawKafkaRecord record, String payload, Instant ingestTime) {
-        return new BronzeEvent(
-                e.eventId(),
-                e.tenantId(),
-                e.app(),
-                e.recordType(),
-                e.schemaVersion(),
-                e.op(),
-                e.eventTime(),
-                ingestTime,
-                coordinates(record, e.cdcTable(), e.cdcLsn()),
-                payload,
-                sha256.hex(record.value),
-                false,
-                null);
+        BronzeEvent event = new BronzeEvent();
+        event.setEventId(e.eventId());
+        event.setTenantId(e.tenantId());
+        event.setApp(e.app());
+        event.setRecordType(e.recordType());
+        event.setSchemaVersion(e.schemaVersion());
+        event.setOp(e.op());
+        event.setEventTime(e.eventTime());
+        event.setIngestTime(ingestTime);
+        event.setSource(coordinates(record, e.cdcTable(), e.cdcLsn()));
+        event.setPayload(payload);
+        event.setChecksum(sha256.hex(record.value));
+        return event;
     }
 
     private SourceCoordinates coordinates(RawKafkaRecord record, String cdcTable, Long cdcLsn) {

@@ -5,6 +5,7 @@ import io.strata.model.ops.QuarantineRecord;
 import io.strata.model.silver.Order;
 import io.strata.model.silver.ProductReturn;
 import io.strata.model.silver.SupportTicket;
+import io.strata.testing.upgrade.UserCodeHarness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -43,18 +45,15 @@ final class FeaturePipeline implements AutoCloseable {
     /** Snapshots of both operators. */
     record Snapshot(OperatorSubtaskState attribution, OperatorSubtaskState features) {}
 
-    private FeaturePipeline(StateBackend backend, Snapshot restored) throws Exception {
+    private FeaturePipeline(StateBackend backend, Snapshot restored, ClassLoader userCode)
+            throws Exception {
         attribution =
-                new KeyedOneInputStreamOperatorTestHarness<>(
+                harness(
                         new KeyedProcessOperator<>(new AttributeToCustomers()),
                         FeatureKeys.ENTITY,
-                        FeatureKeys.TYPE);
+                        userCode);
         function = new ComputeCustomerFeatures(JOB, ALLOWED_LATENESS);
-        features =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(function),
-                        FeatureKeys.CUSTOMER,
-                        FeatureKeys.TYPE);
+        features = harness(new KeyedProcessOperator<>(function), FeatureKeys.CUSTOMER, userCode);
         for (var harness : List.of(attribution, features)) {
             harness.getExecutionConfig().disableGenericTypes();
             if (backend != null) {
@@ -70,15 +69,31 @@ final class FeaturePipeline implements AutoCloseable {
     }
 
     static FeaturePipeline start() throws Exception {
-        return new FeaturePipeline(null, null);
+        return new FeaturePipeline(null, null, null);
     }
 
     static FeaturePipeline start(StateBackend backend) throws Exception {
-        return new FeaturePipeline(backend, null);
+        return new FeaturePipeline(backend, null, null);
     }
 
     static FeaturePipeline restore(StateBackend backend, Snapshot snapshot) throws Exception {
-        return new FeaturePipeline(backend, snapshot);
+        return new FeaturePipeline(backend, snapshot, null);
+    }
+
+    /** Restores {@code snapshot} in harnesses whose tasks load classes with {@code userCode}. */
+    static FeaturePipeline restore(StateBackend backend, Snapshot snapshot, ClassLoader userCode)
+            throws Exception {
+        return new FeaturePipeline(backend, snapshot, userCode);
+    }
+
+    private static <OUT> KeyedOneInputStreamOperatorTestHarness<String, CustomerEvent, OUT> harness(
+            KeyedProcessOperator<String, CustomerEvent, OUT> operator,
+            KeySelector<CustomerEvent, String> key,
+            ClassLoader userCode)
+            throws Exception {
+        return userCode == null
+                ? new KeyedOneInputStreamOperatorTestHarness<>(operator, key, FeatureKeys.TYPE)
+                : UserCodeHarness.of(operator, key, FeatureKeys.TYPE, userCode);
     }
 
     void send(SpecificRecordBase row) throws Exception {
