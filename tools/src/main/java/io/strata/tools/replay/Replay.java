@@ -204,6 +204,7 @@ public final class Replay {
             } else {
                 awaitCaughtUp(progress, id, target, first, replayJob, timeout);
             }
+            settle(replayJob);
             out.printf("  caught up; stopping %s with a savepoint%n", replayName);
             rest.stopWithSavepoint(replayJob, SAVEPOINT_TIMEOUT);
 
@@ -322,6 +323,28 @@ public final class Replay {
         String savepoint = rest.stopWithSavepoint(job.id(), SAVEPOINT_TIMEOUT);
         stopped.put(job.name(), savepoint);
         out.printf("  savepoint %s%n", savepoint);
+    }
+
+    /**
+     * Lets a replay that has read its input release what it holds back ({@link
+     * ReplayLayer#settle}).
+     */
+    private void settle(String replayJob) {
+        Duration settle = layer.settle(settings);
+        if (settle.isZero()) {
+            return;
+        }
+        out.printf(
+                "  letting %s release what it holds for quiet inputs (%d s)%n",
+                layer.job(), settle.toSeconds());
+        long deadline = System.nanoTime() + settle.toNanos();
+        while (System.nanoTime() < deadline) {
+            String state = rest.state(replayJob).orElse("UNKNOWN");
+            if (!state.equals("RUNNING")) {
+                throw new IllegalStateException("The replay job is " + state + ", not RUNNING");
+            }
+            sleep(Duration.ofSeconds(1));
+        }
     }
 
     /** The rows of {@code table} at {@code snapshot}, of {@code tenant} only when not null. */

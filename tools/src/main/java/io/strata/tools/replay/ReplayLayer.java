@@ -1,11 +1,13 @@
 package io.strata.tools.replay;
 
 import io.strata.common.kafka.StartFrom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.flink.util.TimeUtils;
 
 /**
  * A layer {@code ./strata replay} rebuilds: the job that writes it, the Iceberg namespace of its
@@ -137,6 +139,22 @@ public enum ReplayLayer {
             throw new IllegalArgumentException(this + " has no Bronze table input");
         }
         return Map.of("silver.input.bronze-table-snapshot", Long.toString(snapshotId));
+    }
+
+    /**
+     * How long a replay that has caught up keeps running before it is stopped, so that what the job
+     * holds back for a quiet input is released as the live job released it: for Gold, the features'
+     * input idleness ({@code gold.features.idleness}) and two checkpoints more; nothing for Silver.
+     */
+    public Duration settle(Map<String, String> config) {
+        if (this != GOLD) {
+            return Duration.ZERO;
+        }
+        Duration idleness =
+                TimeUtils.parseDuration(config.getOrDefault("gold.features.idleness", "1 min"));
+        Duration checkpoint =
+                TimeUtils.parseDuration(config.getOrDefault("strata.checkpoint.interval", "10 s"));
+        return idleness.plus(checkpoint.multipliedBy(2));
     }
 
     /** The job upstream whose table a Silver replay reads: stopped so the table stands still. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.flink.util.TimeUtils;
 import org.junit.jupiter.api.Test;
 
 class ReplayLayerTest {
@@ -107,6 +108,23 @@ class ReplayLayerTest {
         assertThat(documented.keySet())
                 .containsAll(ReplayLayer.SILVER.bronzeTableSettings(1L).keySet());
         assertThat(ReplayLayer.GOLD.bronzeTable(Map.of())).isEmpty();
+        assertThat(ReplayLayer.GOLD.settle(Map.of()))
+                .isEqualTo(
+                        TimeUtils.parseDuration(documented.get("gold.features.idleness"))
+                                .plus(
+                                        TimeUtils.parseDuration(
+                                                        documented.get(
+                                                                "strata.checkpoint.interval"))
+                                                .multipliedBy(2)));
+        assertThat(
+                        ReplayLayer.GOLD.settle(
+                                Map.of(
+                                        "gold.features.idleness",
+                                        "1min",
+                                        "strata.checkpoint.interval",
+                                        "2s")))
+                .hasSeconds(64);
+        assertThat(ReplayLayer.SILVER.settle(Map.of())).isZero();
     }
 
     /** key → default of every row {@code | `key` | `default` | ... |} of the options reference. */
