@@ -14,8 +14,8 @@ import io.strata.tools.stack.FlinkRest;
 import io.strata.tools.stack.JobCatalog;
 import io.strata.tools.stack.JobsConfig;
 import io.strata.tools.stack.LocalStack;
-import io.strata.tools.stack.StackHome;
 import io.strata.tools.stack.StackOptions;
+import io.strata.tools.stack.TestStackHomes;
 import io.strata.tools.summary.IcebergCounts;
 import io.strata.tools.workload.StackWorkload;
 import io.strata.workload.Workload;
@@ -25,7 +25,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,26 +78,15 @@ class ReplayIT {
 
     @BeforeAll
     void startTheStackAndBuildSilver() throws IOException {
-        Path repo = Path.of("..").toAbsolutePath().normalize();
         Path stateDir = Files.createTempDirectory(Path.of("target"), "replay-it-").toAbsolutePath();
-        Map<String, String> s = new HashMap<>();
-        for (var port :
-                List.of(
-                        StackOptions.KAFKA_PORT,
-                        StackOptions.KAFKA_CONTROLLER_PORT,
-                        StackOptions.REGISTRY_PORT,
-                        StackOptions.POSTGRES_PORT,
-                        StackOptions.FLINK_REST_PORT,
-                        StackOptions.FLINK_RPC_PORT,
-                        StackOptions.FLINK_TASKMANAGER_RPC_PORT,
-                        StackOptions.FLINK_JOBMANAGER_METRICS_PORT,
-                        StackOptions.FLINK_TASKMANAGER_METRICS_PORT)) {
-            s.put(port.key(), Integer.toString(freePort()));
-        }
-        s.put(StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "3072m");
-        s.put(StackOptions.FLINK_TASKMANAGER_METASPACE.key(), "640m");
-        s.put(StackOptions.FLINK_TASK_SLOTS.key(), "8");
-        stack = new LocalStack(new StackHome(repo, stateDir, Configuration.fromMap(s)));
+        stack =
+                new LocalStack(
+                        TestStackHomes.withFreePorts(
+                                stateDir,
+                                Map.of(
+                                        StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "3072m",
+                                        StackOptions.FLINK_TASKMANAGER_METASPACE.key(), "640m",
+                                        StackOptions.FLINK_TASK_SLOTS.key(), "8")));
         ByteArrayOutputStream up = new ByteArrayOutputStream();
         assertThat(stack.up(new PrintStream(up, true, StandardCharsets.UTF_8)))
                 .as(up.toString(StandardCharsets.UTF_8))
@@ -365,14 +353,6 @@ class ReplayIT {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
