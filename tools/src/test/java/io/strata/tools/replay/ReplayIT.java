@@ -17,6 +17,8 @@ import io.strata.tools.stack.LocalStack;
 import io.strata.tools.stack.StackOptions;
 import io.strata.tools.stack.TestStackHomes;
 import io.strata.tools.summary.IcebergCounts;
+import io.strata.tools.upgrade.GoldUpgrade;
+import io.strata.tools.upgrade.SilverUpgrade;
 import io.strata.tools.workload.StackWorkload;
 import io.strata.workload.Workload;
 import io.strata.workload.WorkloadParams;
@@ -65,20 +67,23 @@ import org.junit.jupiter.api.TestMethodOrder;
  * topic partition deleted (retention), Silver is replayed for one tenant from Bronze's Iceberg
  * table, bronze-ingest stopped meanwhile (the other tenants' data files must be the very same
  * ones); Gold is replayed from the earliest offsets (every table equal, tenant by tenant). The live
- * jobs run again after each replay.
+ * jobs run again after each replay. Last, on the same stack, silver-conform and gold-features are
+ * upgraded to their v2s with {@code ./strata upgrade} ({@link SilverUpgrade}, {@link GoldUpgrade}):
+ * their state types gain a field, and what v1 kept carries on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplayIT {
 
     private LocalStack stack;
+    private Path stateDir;
     private Path configFile;
     private Map<String, String> settings;
     private Catalog catalog;
 
     @BeforeAll
     void startTheStackAndBuildSilver() throws IOException {
-        Path stateDir = Files.createTempDirectory(Path.of("target"), "replay-it-").toAbsolutePath();
+        stateDir = Files.createTempDirectory(Path.of("target"), "replay-it-").toAbsolutePath();
         stack =
                 new LocalStack(
                         TestStackHomes.withFreePorts(
@@ -211,6 +216,19 @@ class ReplayIT {
                     .isEqualTo(before.get(table).tenants());
         }
         assertThat(new FlinkRest(stack.home()).running("gold-features")).isPresent();
+    }
+
+    @Test
+    @Order(4)
+    void silverConformUpgradedToItsV2KeepsTheHashDiffsOfV1() {
+        new SilverUpgrade(stack, catalog).toV2KeepsTheHashDiffsAndNamesThePreviousOne(stateDir);
+    }
+
+    @Test
+    @Order(5)
+    void goldFeaturesUpgradedToItsV2ContinuesTheFeaturesOfV1() {
+        awaitCaughtUp(ReplayLayer.GOLD);
+        new GoldUpgrade(stack, catalog).toV2ContinuesTheFeaturesAndFillsTheNewColumn(stateDir);
     }
 
     /** Transactional tables equal checksum for checksum, master data row count for row count. */

@@ -11,18 +11,14 @@ import io.strata.tools.stack.JobCatalog;
 import io.strata.tools.stack.JobsConfig;
 import io.strata.tools.stack.LocalStack;
 import io.strata.tools.stack.StackOptions;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -45,7 +41,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * to the same jar keeps the dedupe state (a copy of an event Bronze accepted before is dropped
  * after), and a jar whose dedupe operator lost its uid is refused with Flink's reason while the old
  * jar runs on from the same savepoint, its state intact; and an upgrade to bronze-ingest's v2
- * ({@link BronzeV2}: the dedupe state type gains a field, Bronze a column filled from it) keeps
+ * ({@link JobV2Jar}: the dedupe state type gains a field, Bronze a column filled from it) keeps
  * v1's dedupe state and fills the new column for events accepted after it.
  */
 public final class BronzeUpgrades {
@@ -54,6 +50,9 @@ public final class BronzeUpgrades {
     private static final List<String> JOB_ARGUMENTS = List.of("--strata.checkpoint.interval", "2s");
     private static final Duration METRICS = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The column bronze-ingest's v2 adds: the accepted copy's checksum. */
+    private static final String V2_COLUMN = "first_checksum";
 
     private final LocalStack stack;
     private final FlinkRest rest;
@@ -77,7 +76,7 @@ public final class BronzeUpgrades {
         Path jar = new JobCatalog(stack.home()).jar(JOB);
         String before = runningJob();
 
-        Cli upgrade = strata("upgrade", JOB, jar.toString(), "--");
+        StrataCommand.Result upgrade = strata("upgrade", JOB, jar.toString(), "--");
         assertThat(upgrade.exitCode()).as(upgrade.output()).isZero();
         assertThat(upgrade.output()).contains("upgrade bronze-ingest: UPGRADED in");
         assertThat(upgrade.field("old job")).isEqualTo(before);
@@ -96,7 +95,7 @@ public final class BronzeUpgrades {
                         new JobCatalog(stack.home()).jar(JOB), workDir.resolve("renamed-uid.jar"));
         String before = runningJob();
 
-        Cli upgrade = strata("upgrade", JOB, jar.toString(), "--");
+        StrataCommand.Result upgrade = strata("upgrade", JOB, jar.toString(), "--");
         assertThat(upgrade.exitCode()).as(upgrade.output()).isEqualTo(1);
         assertThat(upgrade.output())
                 .contains("upgrade bronze-ingest: REFUSED in")
@@ -120,12 +119,10 @@ public final class BronzeUpgrades {
 
     public void toV2KeepsTheDedupeStateAndFillsTheNewColumn(Path workDir) {
         long building = System.nanoTime();
-        Path jar = BronzeV2.jar(stack.home(), workDir);
-        System.out.printf(
-                "bronze-ingest v2 jar built in %.1f s%n", (System.nanoTime() - building) / 1e9);
+        Path jar = JobV2Jar.build(stack.home(), JOB, workDir);
         String before = runningJob();
 
-        Cli upgrade = strata("upgrade", JOB, jar.toString(), "--");
+        StrataCommand.Result upgrade = strata("upgrade", JOB, jar.toString(), "--");
         assertThat(upgrade.exitCode()).as(upgrade.output()).isZero();
         assertThat(upgrade.output()).contains("upgrade bronze-ingest: UPGRADED in");
         assertThat(upgrade.field("old job")).isEqualTo(before);
@@ -138,14 +135,14 @@ public final class BronzeUpgrades {
                 .singleElement()
                 .satisfies(
                         row ->
-                                assertThat(row.getField(BronzeV2.COLUMN))
+                                assertThat(row.getField(V2_COLUMN))
                                         .as("v2's column of an event v2 accepted")
                                         .isNotNull()
                                         .isEqualTo(row.getField("checksum")));
         assertThat(bronzeRows(event.eventId()))
                 .as("the event v1 accepted, once, without v2's column")
                 .singleElement()
-                .satisfies(row -> assertThat(row.getField(BronzeV2.COLUMN)).isNull());
+                .satisfies(row -> assertThat(row.getField(V2_COLUMN)).isNull());
         String accepted = "tenant." + event.tenant() + ".accepted";
         await(
                 () -> rest.operatorMetricSum(JOB, accepted).orElse(0.0) >= 1.0,
@@ -206,8 +203,8 @@ public final class BronzeUpgrades {
     private List<Record> bronzeRows(String eventId) {
         Table table = catalog.loadTable(TableIdentifier.parse("bronze.events"));
         List<String> columns = new ArrayList<>(List.of("event_id", "checksum"));
-        if (table.schema().findField(BronzeV2.COLUMN) != null) {
-            columns.add(BronzeV2.COLUMN);
+        if (table.schema().findField(V2_COLUMN) != null) {
+            columns.add(V2_COLUMN);
         }
         List<Record> rows = new ArrayList<>();
         try (CloseableIterable<Record> matching =
@@ -277,51 +274,11 @@ public final class BronzeUpgrades {
         return props;
     }
 
-    /** What a {@code ./strata} run printed, and its exit code. */
-    private record Cli(int exitCode, String output) {
-
-        /** A line of the upgrade report, {@code " savepoint file:/..."}: its first word. */
-        String field(String name) {
-            Matcher m =
-                    Pattern.compile("(?m)^  " + Pattern.quote(name) + " +(\\S+)").matcher(output);
-            assertThat(m.find()).as(name + " in the report:\n" + output).isTrue();
-            return m.group(1);
-        }
-    }
-
-    /**
-     * {@code ./strata ARGS} as the script runs it, on this stack: the tools' classes and libraries,
-     * the stack's state directory (its settings are in {@code stack.properties} there).
-     */
-    private Cli strata(String... args) {
-        Path tools = stack.home().repo().resolve("tools/target");
-        List<String> command =
-                new ArrayList<>(
-                        List.of(
-                                ProcessHandle.current().info().command().orElse("java"),
-                                "-Xmx512m",
-                                "-Dstrata.repo=" + stack.home().repo(),
-                                "-cp",
-                                tools.resolve("classes")
-                                        + File.pathSeparator
-                                        + tools.resolve("lib/*"),
-                                "io.strata.tools.StrataCli"));
-        command.addAll(List.of(args));
-        command.addAll(JOB_ARGUMENTS);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("STRATA_HOME", stack.home().home().toString());
-        try {
-            Process process = builder.start();
-            String output =
-                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            System.out.println("./strata " + String.join(" ", args) + "\n" + output);
-            return new Cli(process.waitFor(), output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** {@code ./strata ARGS} with the job's arguments after them. */
+    private StrataCommand.Result strata(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(JOB_ARGUMENTS);
+        return StrataCommand.run(stack.home(), all);
     }
 
     private static void await(BooleanSupplier condition, String what) {
