@@ -4,6 +4,7 @@ import io.strata.common.control.HoldPausedTenants;
 import io.strata.common.control.OnlyTenants;
 import io.strata.common.control.TenantControl;
 import io.strata.common.control.TenantControlStream;
+import io.strata.common.flink.SourceNames;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.RawKafkaRecord;
@@ -191,7 +192,7 @@ public final class SilverConformTopology {
         return env.fromSource(
                         input.source(),
                         WatermarkStrategy.noWatermarks(),
-                        "Bronze events table " + input.description(),
+                        SourceNames.BRONZE_TABLE + input.description(),
                         input.rowType())
                 .uid(UIDS.of("bronze-table-source"))
                 .process(new ReadBronzeRows(input.schema(), input.description()))

@@ -6,6 +6,7 @@ import io.strata.common.checksum.TableChecksum;
 import io.strata.common.checksum.TableChecksums;
 import io.strata.common.checksum.TableHub;
 import io.strata.common.checksum.TableVersion;
+import io.strata.common.flink.SourceNames;
 import io.strata.common.kafka.StartFrom;
 import io.strata.tools.stack.FlinkCli;
 import io.strata.tools.stack.FlinkRest;
@@ -63,9 +64,6 @@ import org.apache.kafka.common.TopicPartition;
 public final class Replay {
 
     private static final Duration SAVEPOINT_TIMEOUT = Duration.ofMinutes(5);
-
-    /** The name silver-conform gives its Bronze-table source (SilverConformTopology). */
-    static final String BRONZE_TABLE_SOURCE = "Bronze events table ";
 
     private final ReplayLayer layer;
     private final Map<String, String> settings;
@@ -378,7 +376,7 @@ public final class Replay {
             }
             Optional<FlinkRest.Vertex> source =
                     rest.vertices(replayJob).stream()
-                            .filter(v -> v.name().contains(BRONZE_TABLE_SOURCE))
+                            .filter(v -> v.name().contains(SourceNames.BRONZE_TABLE))
                             .findFirst();
             if (source.isPresent() && source.get().status().equals("FINISHED")) {
                 out.printf("  %,d rows read (all of the snapshot)%n", total);
