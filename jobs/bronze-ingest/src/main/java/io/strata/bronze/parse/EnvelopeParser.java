@@ -108,7 +108,7 @@ public final class EnvelopeParser {
             PlatformEnvelopeReader.read(p, fields);
             requireEnd(p);
         } catch (IOException e) {
-            return JsonLimits.refusal(e).withTenant(fields.tenantId);
+            return JsonLimits.refusal(e, fields.tenantId);
         }
         return PlatformEnvelopeReader.validate(fields);
     }
@@ -123,7 +123,7 @@ public final class EnvelopeParser {
             debezium.read(p, fields);
             requireEnd(p);
         } catch (IOException e) {
-            return JsonLimits.refusal(e).withTenant(fields.tenantId());
+            return JsonLimits.refusal(e, fields.tenantId());
         }
         return debezium.validate(fields, raw, primaryKey.of(kafkaKey));
     }

@@ -30,8 +30,19 @@ final class JsonLimits {
                 .build();
     }
 
-    /** The refusal for a pass that broke off with {@code e}. */
-    static Refusal refusal(IOException e) {
+    /**
+     * The refusal for a pass that broke off with {@code e}, attributed to {@code tenantRead} (the
+     * tenant read before the break) unless the break is a duplicate key: then the tenant read may
+     * be the first of two, and the record is left to its Kafka key.
+     */
+    static Refusal refusal(IOException e, String tenantRead) {
+        Refusal refusal = reasonOf(e);
+        return refusal.reason() == QuarantineReason.DUPLICATE_JSON_KEY
+                ? refusal
+                : refusal.withTenant(tenantRead);
+    }
+
+    private static Refusal reasonOf(IOException e) {
         String message =
                 e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         if (e instanceof StreamConstraintsException && message.contains("nesting depth")) {
