@@ -83,9 +83,7 @@ final class BadInputOutcomes {
                     boolean pure =
                             partition == null
                                     ? nulls == file.recordCount()
-                                    : nulls == 0
-                                            && partition.equals(lower)
-                                            && partition.equals(upper);
+                                    : nulls == 0 && within(partition, lower, upper);
                     if (!pure) {
                         mixed.add(
                                 file.path()
@@ -101,6 +99,23 @@ final class BadInputOutcomes {
             }
         }
         return mixed;
+    }
+
+    /**
+     * Whether the bounds admit only {@code tenant}: equal to it, or, as Iceberg truncates string
+     * bounds (16 characters by default), its prefix and the prefix's successor.
+     */
+    private static boolean within(String tenant, String lower, String upper) {
+        if (lower == null || upper == null) {
+            return false;
+        }
+        if (tenant.equals(lower) && tenant.equals(upper)) {
+            return true;
+        }
+        return tenant.length() > lower.length()
+                && tenant.startsWith(lower)
+                && upper.length() == lower.length()
+                && tenant.compareTo(upper) < 0;
     }
 
     private static int tenantPosition(Table table) {
