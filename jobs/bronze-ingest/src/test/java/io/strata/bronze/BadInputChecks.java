@@ -7,22 +7,9 @@ import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.QuarantineRecord;
-import io.strata.testing.FlinkMiniCluster;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Gauge;
-import org.apache.flink.metrics.Metric;
-import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /**
  * What every bad-input run must show, whatever it sent: the job ran on without a failure or
@@ -32,17 +19,6 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 final class BadInputChecks {
 
     private BadInputChecks() {}
-
-    /** The shared MiniCluster settings, with {@code metrics} reporting every metric. */
-    static MiniClusterExtension cluster(InMemoryReporter metrics) {
-        return new MiniClusterExtension(
-                new MiniClusterResourceConfiguration.Builder()
-                        .setNumberTaskManagers(FlinkMiniCluster.TASK_MANAGERS)
-                        .setNumberSlotsPerTaskManager(FlinkMiniCluster.SLOTS_PER_TASK_MANAGER)
-                        .setConfiguration(
-                                metrics.addToConfiguration(FlinkMiniCluster.configuration()))
-                        .build());
-    }
 
     /** Test sinks that only collect the duplicates. */
     static BronzeSinksForDuplicates duplicates(String name) {
@@ -66,37 +42,6 @@ final class BadInputChecks {
         @Override
         public void duplicates(DataStream<BronzeEvent> d, Uids uids) {
             d.addSink(collected).uid(uids.of("test-duplicates")).name("duplicates");
-        }
-    }
-
-    /**
-     * The job's metrics named {@code name}, one per subtask (counters and gauges), by group: the
-     * reporter's identifier map cannot be used, the Iceberg writers register some metrics twice.
-     */
-    static List<Long> metric(InMemoryReporter metrics, JobID job, String name) {
-        List<Long> values = new ArrayList<>();
-        for (Map.Entry<MetricGroup, Map<String, Metric>> g :
-                metrics.getMetricsByGroup().entrySet()) {
-            Metric m = g.getValue().get(name);
-            if (m != null && job.toString().equals(g.getKey().getAllVariables().get("<job_id>"))) {
-                values.add(
-                        m instanceof Counter c
-                                ? c.getCount()
-                                : ((Number) ((Gauge<?>) m).getValue()).longValue());
-            }
-        }
-        return values;
-    }
-
-    /** The job is still running, never restarted, and cancelled afterwards. */
-    static void assertRanThrough(JobClient job, InMemoryReporter metrics) throws Exception {
-        try {
-            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-            assertThat(metric(metrics, job.getJobID(), "numRestarts"))
-                    .as("the job's numRestarts metric")
-                    .containsExactly(0L);
-        } finally {
-            job.cancel().get();
         }
     }
 

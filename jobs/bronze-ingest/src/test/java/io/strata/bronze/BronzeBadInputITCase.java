@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.testing.badinput.BadInputCorpus;
 import io.strata.testing.badinput.BadRecord;
+import io.strata.testing.badinput.RunningJobs;
 import io.strata.workload.Workload;
 import io.strata.workload.WorkloadOptions;
 import io.strata.workload.WorkloadParams;
@@ -36,7 +37,7 @@ class BronzeBadInputITCase {
 
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
-    @RegisterExtension static final MiniClusterExtension FLINK = BadInputChecks.cluster(METRICS);
+    @RegisterExtension static final MiniClusterExtension FLINK = RunningJobs.cluster(METRICS);
 
     @TempDir Path warehouse;
 
@@ -56,11 +57,8 @@ class BronzeBadInputITCase {
                         () -> BadInputRun.bronzeRows(config) + sinks.collected.collected().size(),
                         sent.size() - tombstones,
                         Duration.ofSeconds(60));
-        long tombstonesCounted =
-                BadInputChecks.metric(METRICS, job.getJobID(), "tombstones").stream()
-                        .mapToLong(Long::longValue)
-                        .sum();
-        BadInputChecks.assertRanThrough(job, METRICS);
+        long tombstonesCounted = RunningJobs.sum(METRICS, job.getJobID(), "tombstones");
+        RunningJobs.assertRanThrough(job, METRICS);
 
         BadInputOutcomes outcomes = BadInputOutcomes.read(config, sinks.collected.collected());
         BadInputChecks.assertEachAccountedOnce(sent, outcomes, tombstonesCounted);

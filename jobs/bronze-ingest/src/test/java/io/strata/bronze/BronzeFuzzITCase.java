@@ -2,6 +2,7 @@ package io.strata.bronze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strata.testing.badinput.RunningJobs;
 import io.strata.workload.Workload;
 import io.strata.workload.WorkloadOptions;
 import io.strata.workload.WorkloadParams;
@@ -36,7 +37,7 @@ class BronzeFuzzITCase {
 
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
-    @RegisterExtension static final MiniClusterExtension FLINK = BadInputChecks.cluster(METRICS);
+    @RegisterExtension static final MiniClusterExtension FLINK = RunningJobs.cluster(METRICS);
 
     @TempDir Path warehouse;
 
@@ -70,7 +71,7 @@ class BronzeFuzzITCase {
                         () -> BadInputRun.bronzeRows(config) + sinks.collected.collected().size(),
                         sent.size(),
                         Duration.ofSeconds(60));
-        BadInputChecks.assertRanThrough(job, METRICS);
+        RunningJobs.assertRanThrough(job, METRICS);
 
         BadInputOutcomes outcomes = BadInputOutcomes.read(config, sinks.collected.collected());
         BadInputChecks.assertEachAccountedOnce(sent, outcomes, 0);
