@@ -5,6 +5,7 @@ import io.strata.common.config.StrataOptions;
 import io.strata.common.control.TenantControlStream;
 import io.strata.common.control.TenantControlTopic;
 import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.kafka.DeliveryMode;
 import io.strata.common.kafka.KafkaSources;
 import io.strata.testing.KafkaBroker;
 import io.strata.testing.TestServices;
@@ -103,6 +104,10 @@ public final class BadInputRun {
         config.set(BronzeIngestOptions.TRANSACTIONAL_ID_PREFIX, name);
         config.set(StrataOptions.MANIFEST_TOPIC, "ops.manifest." + name);
         config.set(StrataOptions.CONTROL_TENANTS_TOPIC, "control.tenants." + name);
+        // Not transactional: the connector's known OutOfOrderSequenceException stall (see
+        // KafkaBronzeSinks) holds checkpoints for minutes now and then, and these runs test bad
+        // input, not delivery. Without restarts at-least-once writes each record once.
+        config.set(StrataOptions.KAFKA_DELIVERY, DeliveryMode.AT_LEAST_ONCE);
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         config.set(

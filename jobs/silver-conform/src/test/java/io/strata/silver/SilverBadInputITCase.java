@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
+import io.strata.common.kafka.DeliveryMode;
 import io.strata.common.kafka.StartFrom;
 import io.strata.common.manifest.Manifests;
 import io.strata.common.serde.ConfluentAvroDeserializer;
@@ -239,6 +240,9 @@ class SilverBadInputITCase {
         c.set(SilverConformOptions.TOPIC_PARTITIONS, 1);
         c.set(StrataOptions.MANIFEST_TOPIC, "ops.manifest." + name);
         c.set(SilverConformOptions.REPROCESS_TOPIC, "bronze.reprocess." + name);
+        // Not transactional: see BadInputRun in bronze-ingest's tests (the connector's known
+        // OutOfOrderSequenceException stall); without restarts each record is written once.
+        c.set(StrataOptions.KAFKA_DELIVERY, DeliveryMode.AT_LEAST_ONCE);
         c.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         c.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
