@@ -242,7 +242,7 @@ CREATE TABLE kafka.silver.quarantine (
   'value.avro-confluent.schema' = '{"type": "record", "name": "QuarantineRecord", "namespace": "io.strata.model.ops", "fields": [
     {"name": "layer", "type": {"type": "enum", "name": "Layer", "namespace": "io.strata.model", "symbols": ["RAW", "BRONZE", "SILVER", "GOLD", "UNKNOWN"], "default": "UNKNOWN"}},
     {"name": "job", "type": "string"},
-    {"name": "reason", "type": {"type": "enum", "name": "QuarantineReason", "namespace": "io.strata.model", "symbols": ["INVALID_JSON", "INVALID_UTF8", "MISSING_TENANT", "MISSING_EVENT_ID", "OVERSIZED_PAYLOAD", "UNSUPPORTED_ENVELOPE", "UNKNOWN_TENANT", "UNKNOWN_SCHEMA_VERSION", "UNKNOWN_RECORD_TYPE", "NULL_KEY", "MISSING_REQUIRED_FIELD", "TYPE_COERCION_FAILED", "POISON_AVRO", "LATE_BEYOND_TOLERANCE", "OTHER"], "default": "OTHER"}},
+    {"name": "reason", "type": {"type": "enum", "name": "QuarantineReason", "namespace": "io.strata.model", "symbols": ["INVALID_JSON", "INVALID_UTF8", "MISSING_TENANT", "MISSING_EVENT_ID", "OVERSIZED_PAYLOAD", "UNSUPPORTED_ENVELOPE", "UNKNOWN_TENANT", "UNKNOWN_SCHEMA_VERSION", "UNKNOWN_RECORD_TYPE", "NULL_KEY", "MISSING_REQUIRED_FIELD", "TYPE_COERCION_FAILED", "POISON_AVRO", "LATE_BEYOND_TOLERANCE", "OTHER", "NESTING_TOO_DEEP", "DUPLICATE_JSON_KEY", "EVENT_TIME_OUT_OF_RANGE"], "default": "OTHER"}},
     {"name": "reason_detail", "type": "string"},
     {"name": "tenant_id", "type": ["null", "string"], "default": null},
     {"name": "event_id", "type": ["null", "string"], "default": null},
@@ -326,7 +326,7 @@ CREATE TABLE kafka.gold.quarantine (
   'value.avro-confluent.schema' = '{"type": "record", "name": "QuarantineRecord", "namespace": "io.strata.model.ops", "fields": [
     {"name": "layer", "type": {"type": "enum", "name": "Layer", "namespace": "io.strata.model", "symbols": ["RAW", "BRONZE", "SILVER", "GOLD", "UNKNOWN"], "default": "UNKNOWN"}},
     {"name": "job", "type": "string"},
-    {"name": "reason", "type": {"type": "enum", "name": "QuarantineReason", "namespace": "io.strata.model", "symbols": ["INVALID_JSON", "INVALID_UTF8", "MISSING_TENANT", "MISSING_EVENT_ID", "OVERSIZED_PAYLOAD", "UNSUPPORTED_ENVELOPE", "UNKNOWN_TENANT", "UNKNOWN_SCHEMA_VERSION", "UNKNOWN_RECORD_TYPE", "NULL_KEY", "MISSING_REQUIRED_FIELD", "TYPE_COERCION_FAILED", "POISON_AVRO", "LATE_BEYOND_TOLERANCE", "OTHER"], "default": "OTHER"}},
+    {"name": "reason", "type": {"type": "enum", "name": "QuarantineReason", "namespace": "io.strata.model", "symbols": ["INVALID_JSON", "INVALID_UTF8", "MISSING_TENANT", "MISSING_EVENT_ID", "OVERSIZED_PAYLOAD", "UNSUPPORTED_ENVELOPE", "UNKNOWN_TENANT", "UNKNOWN_SCHEMA_VERSION", "UNKNOWN_RECORD_TYPE", "NULL_KEY", "MISSING_REQUIRED_FIELD", "TYPE_COERCION_FAILED", "POISON_AVRO", "LATE_BEYOND_TOLERANCE", "OTHER", "NESTING_TOO_DEEP", "DUPLICATE_JSON_KEY", "EVENT_TIME_OUT_OF_RANGE"], "default": "OTHER"}},
     {"name": "reason_detail", "type": "string"},
     {"name": "tenant_id", "type": ["null", "string"], "default": null},
     {"name": "event_id", "type": ["null", "string"], "default": null},

@@ -42,6 +42,10 @@ public final class KafkaBroker implements AutoCloseable {
             Path logDir = Files.createDirectories(dir.resolve("kafka-logs"));
             int port = freePort();
             int controllerPort = freePort();
+            // Two closed sockets may get the same ephemeral port; the broker refuses that.
+            while (controllerPort == port) {
+                controllerPort = freePort();
+            }
             Properties props = brokerProperties(logDir, port, controllerPort);
             format(logDir);
             KafkaRaftServer server =

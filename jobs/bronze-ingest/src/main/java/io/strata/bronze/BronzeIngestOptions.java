@@ -92,6 +92,25 @@ public final class BronzeIngestOptions {
                             "Records larger than this are quarantined as OVERSIZED_PAYLOAD"
                                     + " without being parsed.");
 
+    public static final ConfigOption<Integer> MAX_NESTING_DEPTH =
+            key("bronze.parse.max-nesting-depth")
+                    .intType()
+                    .defaultValue(64)
+                    .withDescription(
+                            "Records whose JSON nests objects and arrays deeper than this are"
+                                    + " quarantined as NESTING_TOO_DEEP, so a nesting bomb costs"
+                                    + " no later layer a deep recursion.");
+
+    public static final ConfigOption<Duration> MAX_EVENT_TIME_AHEAD =
+            key("bronze.time.max-event-time-ahead")
+                    .durationType()
+                    .defaultValue(Duration.ofDays(1))
+                    .withDescription(
+                            "Events whose event time is further than this ahead of their ingest"
+                                    + " time, or before 1970, are quarantined as"
+                                    + " EVENT_TIME_OUT_OF_RANGE: one such event would otherwise"
+                                    + " carry its partition's watermark years ahead.");
+
     public static final ConfigOption<MemorySize> QUARANTINE_RAW_MAX_SIZE =
             key("bronze.quarantine.raw-max-size")
                     .memoryType()

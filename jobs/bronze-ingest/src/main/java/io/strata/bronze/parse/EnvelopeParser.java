@@ -27,7 +27,7 @@ import java.time.Instant;
 public final class EnvelopeParser {
 
     private final ParserSettings settings;
-    private final JsonFactory json = new JsonFactory();
+    private final JsonFactory json;
     private final CharsetDecoder utf8 =
             StandardCharsets.UTF_8
                     .newDecoder()
@@ -35,11 +35,13 @@ public final class EnvelopeParser {
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final Sha256 sha256 = new Sha256();
     private final DebeziumEnvelopeReader debezium;
-    private final CdcPrimaryKey primaryKey = new CdcPrimaryKey(json);
+    private final CdcPrimaryKey primaryKey;
     private final QuarantineRows quarantine;
 
     public EnvelopeParser(ParserSettings settings) {
         this.settings = settings;
+        this.json = JsonLimits.factory(settings.maxNestingDepth());
+        this.primaryKey = new CdcPrimaryKey(json);
         this.debezium =
                 new DebeziumEnvelopeReader(
                         settings.cdcTenantColumn(), settings.cdcKeyColumns(), sha256);
@@ -83,6 +85,9 @@ public final class EnvelopeParser {
                     ingestTime);
         }
         EnvelopeRead read = isCdc(record) ? readDebezium(raw, record.key) : readPlatform(raw);
+        if (read instanceof Envelope envelope) {
+            read = EventTimeRange.check(envelope, ingestTime, settings.maxEventTimeAhead());
+        }
         if (read instanceof Refusal refusal) {
             return refused(record, refusal, ingestTime);
         }
@@ -103,7 +108,7 @@ public final class EnvelopeParser {
             PlatformEnvelopeReader.read(p, fields);
             requireEnd(p);
         } catch (IOException e) {
-            return invalidJson(e).withTenant(fields.tenantId);
+            return JsonLimits.refusal(e, fields.tenantId);
         }
         return PlatformEnvelopeReader.validate(fields);
     }
@@ -118,7 +123,7 @@ public final class EnvelopeParser {
             debezium.read(p, fields);
             requireEnd(p);
         } catch (IOException e) {
-            return invalidJson(e).withTenant(fields.tenantId());
+            return JsonLimits.refusal(e, fields.tenantId());
         }
         return debezium.validate(fields, raw, primaryKey.of(kafkaKey));
     }
@@ -144,12 +149,6 @@ public final class EnvelopeParser {
         if (next != null) {
             throw new JsonProcessingException("Content after the end of the JSON value") {};
         }
-    }
-
-    private static Refusal invalidJson(IOException e) {
-        String message =
-                e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        return Refusal.of(QuarantineReason.INVALID_JSON, "Invalid JSON: " + message);
     }
 
     private String decodeUtf8(byte[] raw) {

@@ -2,6 +2,7 @@ package io.strata.bronze.parse;
 
 import io.strata.bronze.BronzeIngestOptions;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.util.Preconditions;
@@ -17,6 +18,9 @@ import org.apache.flink.util.Preconditions;
  * @param cdcKeyColumns the primary-key columns, in order
  * @param tenantFromKey attribute refused raw records to their Kafka key when the envelope cannot
  *     tell their tenant
+ * @param maxNestingDepth records nesting JSON deeper than this are refused
+ * @param maxEventTimeAhead records whose event time is further ahead of their ingest time are
+ *     refused (as are those before 1970)
  */
 public record ParserSettings(
         String job,
@@ -25,7 +29,9 @@ public record ParserSettings(
         String cdcTopicPrefix,
         String cdcTenantColumn,
         List<String> cdcKeyColumns,
-        boolean tenantFromKey)
+        boolean tenantFromKey,
+        int maxNestingDepth,
+        Duration maxEventTimeAhead)
         implements Serializable {
 
     public ParserSettings {
@@ -34,6 +40,11 @@ public record ParserSettings(
                 quarantineRawMaxBytes >= 0, "The quarantine raw limit must not be negative");
         Preconditions.checkArgument(
                 !cdcKeyColumns.isEmpty(), "CDC records need at least one primary-key column");
+        Preconditions.checkArgument(
+                maxNestingDepth >= 2,
+                "The nesting limit must allow at least the envelope and its payload (2)");
+        Preconditions.checkArgument(
+                !maxEventTimeAhead.isNegative(), "The event-time lead must not be negative");
         cdcKeyColumns = List.copyOf(cdcKeyColumns);
     }
 
@@ -46,6 +57,8 @@ public record ParserSettings(
                 config.get(BronzeIngestOptions.CDC_TOPIC_PREFIX),
                 config.get(BronzeIngestOptions.CDC_TENANT_COLUMN),
                 config.get(BronzeIngestOptions.CDC_KEY_COLUMNS),
-                config.get(BronzeIngestOptions.TENANT_FROM_KEY));
+                config.get(BronzeIngestOptions.TENANT_FROM_KEY),
+                config.get(BronzeIngestOptions.MAX_NESTING_DEPTH),
+                config.get(BronzeIngestOptions.MAX_EVENT_TIME_AHEAD));
     }
 }

@@ -19,6 +19,7 @@ import io.strata.model.bronze.Operation;
 import io.strata.model.ops.QuarantineRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,9 +28,17 @@ import org.junit.jupiter.api.Test;
 
 class EnvelopeParserTest {
 
-    private static final ParserSettings SETTINGS =
+    static final ParserSettings SETTINGS =
             new ParserSettings(
-                    "bronze-ingest", 2048, 100, "cdc.", "tenant_id", List.of("id"), true);
+                    "bronze-ingest",
+                    2048,
+                    100,
+                    "cdc.",
+                    "tenant_id",
+                    List.of("id"),
+                    true,
+                    16,
+                    Duration.ofDays(1));
 
     private final EnvelopeParser parser = new EnvelopeParser(SETTINGS);
 
@@ -197,11 +206,12 @@ class EnvelopeParserTest {
     }
 
     @Test
-    void emptyTrailingOrTooDeepJsonIsInvalid() {
+    void emptyOrTrailingJsonIsInvalid() {
         assertThat(reason("")).isEqualTo(QuarantineReason.INVALID_JSON);
         assertThat(reason("{\"tenant_id\":\"acme\"} {")).isEqualTo(QuarantineReason.INVALID_JSON);
         assertThat(reason("[".repeat(1001) + "]".repeat(1001)))
-                .isEqualTo(QuarantineReason.INVALID_JSON);
+                .as("a nesting bomb, however well-formed")
+                .isEqualTo(QuarantineReason.NESTING_TOO_DEEP);
     }
 
     @Test
