@@ -22,6 +22,16 @@ public final class StrataOptions {
                     .defaultValue("http://localhost:8085")
                     .withDescription("Confluent-compatible Schema Registry of the Avro topics.");
 
+    public static final ConfigOption<String> SCHEMA_REGISTRY_BASIC_AUTH =
+            key("strata.schema-registry.basic-auth.user-info")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "user:password for the registry's HTTP basic authentication (as"
+                                    + " Confluent's basic.auth.user.info); unset: none. A secret:"
+                                    + " give it as ${env:NAME} or ${file:PATH}, never in the"
+                                    + " file itself.");
+
     public static final ConfigOption<Boolean> SCHEMA_REGISTRY_AUTO_REGISTER =
             key("strata.schema-registry.auto-register")
                     .booleanType()
