@@ -2,14 +2,19 @@ package io.strata.deploy;
 
 import io.strata.bronze.BronzeIngestJob;
 import io.strata.bronze.BronzeIngestOptions;
+import io.strata.bronze.BronzeIngestTopology;
 import io.strata.bronze.cdc.CdcCaptureJob;
 import io.strata.bronze.cdc.CdcCaptureOptions;
+import io.strata.bronze.cdc.CdcCaptureTopology;
 import io.strata.gold.GoldFeaturesJob;
 import io.strata.gold.GoldFeaturesOptions;
+import io.strata.gold.GoldFeaturesTopology;
 import io.strata.quality.QualityAsyncJob;
 import io.strata.quality.QualityAsyncOptions;
+import io.strata.quality.QualityAsyncTopology;
 import io.strata.silver.SilverConformJob;
 import io.strata.silver.SilverConformOptions;
+import io.strata.silver.SilverConformTopology;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.flink.configuration.Configuration;
@@ -21,35 +26,35 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 enum StrataJob {
     CDC_CAPTURE(
-            "cdc-capture",
+            CdcCaptureTopology.JOB,
             "bronze-ingest",
             CdcCaptureJob.class,
             CdcCaptureOptions.class,
             CdcCaptureOptions.PREFIX,
             CdcCaptureJob::environment),
     BRONZE_INGEST(
-            "bronze-ingest",
+            BronzeIngestTopology.JOB,
             "bronze-ingest",
             BronzeIngestJob.class,
             BronzeIngestOptions.class,
             BronzeIngestOptions.PREFIX,
             BronzeIngestJob::environment),
     SILVER_CONFORM(
-            "silver-conform",
+            SilverConformTopology.JOB,
             "silver-conform",
             SilverConformJob.class,
             SilverConformOptions.class,
             SilverConformOptions.PREFIX,
             SilverConformJob::environment),
     GOLD_FEATURES(
-            "gold-features",
+            GoldFeaturesTopology.JOB,
             "gold-features",
             GoldFeaturesJob.class,
             GoldFeaturesOptions.class,
             GoldFeaturesOptions.PREFIX,
             GoldFeaturesJob::environment),
     QUALITY_ASYNC(
-            "quality-async",
+            QualityAsyncTopology.JOB,
             "quality-async",
             QualityAsyncJob.class,
             QualityAsyncOptions.class,
