@@ -7,6 +7,8 @@ import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.DeclaredOptions;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.KafkaClientProperties;
+import io.strata.common.lineage.LineageOptions;
+import io.strata.common.lineage.LineageRun;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.configuration.Configuration;
@@ -30,7 +32,8 @@ class ClusterProfileTest {
     void everyKeyIsAnOptionOfTheJobsOrAPassThroughProperty() {
         Configuration config = Configuration.fromMap(ClusterProfile.jobs());
 
-        DeclaredOptions.of(StrataOptions.class).checkKnown(config, Set.of("strata."), PASS_THROUGH);
+        DeclaredOptions.of(StrataOptions.class, LineageOptions.class)
+                .checkKnown(config, Set.of("strata."), PASS_THROUGH);
         for (StrataJob job : StrataJob.values()) {
             DeclaredOptions.of(job.options).checkKnown(config, Set.of(job.prefix), Set.of());
         }
@@ -91,6 +94,17 @@ class ClusterProfileTest {
         assertThat(registry.url()).isEqualTo("https://schema-registry:8081");
         assertThat(registry.basicAuthUserInfo()).isEqualTo(ClusterProfile.REGISTRY_USER_INFO);
         assertThat(registry.autoRegister()).isFalse();
+    }
+
+    @Test
+    void lineageIsOffUnlessItsUrlIsInTheEnvironment() {
+        Configuration off = Configuration.fromMap(ClusterProfile.jobs());
+        Map<String, String> env = new java.util.HashMap<>(ClusterProfile.ENV);
+        env.put("STRATA_OPENLINEAGE_URL", "http://marquez:5000/api/v1/lineage");
+        Configuration on = Configuration.fromMap(ClusterProfile.jobs(env::get));
+
+        assertThat(LineageRun.url(off)).isEmpty();
+        assertThat(LineageRun.url(on)).hasValue("http://marquez:5000/api/v1/lineage");
     }
 
     @Test

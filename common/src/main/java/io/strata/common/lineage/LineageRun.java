@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.flink.CatalogLoader;
@@ -48,8 +49,9 @@ public record LineageRun(
         implements Serializable {
 
     /**
-     * The job's lineage, or empty when {@link LineageOptions#URL} is unset. Outputs are the given
-     * Iceberg tables and Kafka topics, inputs the given topics.
+     * The job's lineage, or empty when {@link LineageOptions#URL} is unset or blank (a profile's
+     * {@code ${env:NAME:-}}). Outputs are the given Iceberg tables and Kafka topics, inputs the
+     * given topics.
      */
     public static Optional<LineageRun> of(
             ReadableConfig config,
@@ -57,14 +59,14 @@ public record LineageRun(
             List<String> inputTopics,
             List<TableIdentifier> icebergOutputs,
             List<String> outputTopics) {
-        Optional<String> url = config.getOptional(LineageOptions.URL).filter(u -> !u.isBlank());
+        Optional<String> url = url(config);
         if (url.isEmpty()) {
             return Optional.empty();
         }
         String kafka = config.get(StrataOptions.KAFKA_BOOTSTRAP_SERVERS);
         String warehouse = config.get(StrataOptions.ICEBERG_WAREHOUSE);
         List<LineageDataset> outputs =
-                java.util.stream.Stream.concat(
+                Stream.concat(
                                 icebergOutputs.stream()
                                         .map(t -> LineageDataset.iceberg(warehouse, t)),
                                 outputTopics.stream().map(t -> LineageDataset.kafka(kafka, t)))
@@ -82,6 +84,11 @@ public record LineageRun(
                         icebergOutputs.stream().map(TableIdentifier::toString).toList(),
                         IcebergCatalogs.loader(config),
                         kafka));
+    }
+
+    /** The endpoint, when lineage is on. */
+    public static Optional<String> url(ReadableConfig config) {
+        return config.getOptional(LineageOptions.URL).filter(u -> !u.isBlank());
     }
 
     /** A topic read by the job, named like the declared inputs. */

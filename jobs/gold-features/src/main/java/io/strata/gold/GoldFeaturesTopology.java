@@ -7,7 +7,6 @@ import io.strata.common.iceberg.IcebergCatalogs;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.RawKafkaRecord;
 import io.strata.common.lineage.LineageJobListener;
-import io.strata.common.lineage.LineageOptions;
 import io.strata.common.lineage.LineageRun;
 import io.strata.common.manifest.ManifestTally;
 import io.strata.common.manifest.Manifests;
@@ -114,7 +113,7 @@ public final class GoldFeaturesTopology {
      * sinks created them before the graph), plus its topics when it writes Kafka.
      */
     static Optional<LineageRun> lineage(ReadableConfig config) {
-        if (config.getOptional(LineageOptions.URL).isEmpty()) {
+        if (LineageRun.url(config).isEmpty()) {
             return Optional.empty();
         }
         List<TableIdentifier> tables =
