@@ -1,9 +1,14 @@
 package io.strata.silver.tenants;
 
+import io.strata.common.config.StrataOptions;
+import io.strata.common.flink.JobConfig;
+import io.strata.common.kafka.KafkaClientProperties;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * {@code java -cp silver-conform.jar io.strata.silver.tenants.TenantsTool}: validates tenant
@@ -13,11 +18,14 @@ import java.util.List;
  *
  * <pre>
  * validate PATH...
- * publish --bootstrap-servers HOST:PORT [--topic config.tenants] PATH...
- * remove  --bootstrap-servers HOST:PORT [--topic config.tenants] TENANT...
+ * publish (--bootstrap-servers HOST:PORT | --config strata.yaml) [--topic config.tenants] PATH...
+ * remove  (--bootstrap-servers HOST:PORT | --config strata.yaml) [--topic config.tenants] TENANT...
  * </pre>
  *
- * Exit codes: 0 done, 1 invalid configuration, 2 usage.
+ * {@code --config} takes the jobs' configuration file, for a Kafka cluster that needs the profile's
+ * SASL/TLS settings ({@code strata.kafka.client.*}).
+ *
+ * <p>Exit codes: 0 done, 1 invalid configuration, 2 usage.
  */
 public final class TenantsTool {
 
@@ -40,16 +48,34 @@ public final class TenantsTool {
         String command = args.get(0);
         List<String> rest = new ArrayList<>(args.subList(1, args.size()));
         String bootstrap = option(rest, "--bootstrap-servers", null);
+        String configFile = option(rest, "--config", null);
         String topic = option(rest, "--topic", "config.tenants");
-        if (rest.isEmpty() || (!command.equals("validate") && bootstrap == null)) {
+        if (rest.isEmpty()
+                || (!command.equals("validate") && bootstrap == null && configFile == null)) {
             return usage();
         }
         return switch (command) {
             case "validate" -> validate(paths(rest)) == null ? 1 : 0;
-            case "publish" -> publish(paths(rest), bootstrap, topic);
-            case "remove" -> remove(rest, bootstrap, topic);
+            case "publish" -> publish(paths(rest), client(configFile, bootstrap), topic);
+            case "remove" -> remove(rest, client(configFile, bootstrap), topic);
             default -> usage();
         };
+    }
+
+    /**
+     * The Kafka client settings: the jobs' configuration file's (a cluster's SASL/TLS settings,
+     * strata.kafka.client.*, and its bootstrap servers) when given, {@code --bootstrap-servers}
+     * winning over its servers.
+     */
+    private static Properties client(String configFile, String bootstrap) {
+        Configuration config =
+                configFile == null
+                        ? new Configuration()
+                        : Configuration.fromMap(JobConfig.readFile(Path.of(configFile)));
+        if (bootstrap != null) {
+            config.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, bootstrap);
+        }
+        return KafkaClientProperties.of(config);
     }
 
     /** The valid updates, or null after printing every error. */
@@ -66,12 +92,12 @@ public final class TenantsTool {
         return loaded.updates();
     }
 
-    private int publish(List<Path> paths, String bootstrap, String topic) {
+    private int publish(List<Path> paths, Properties client, String topic) {
         List<TenantConfigUpdate> updates = validate(paths);
         if (updates == null) {
             return 1;
         }
-        try (TenantConfigPublisher publisher = new TenantConfigPublisher(bootstrap, topic)) {
+        try (TenantConfigPublisher publisher = new TenantConfigPublisher(client, topic)) {
             for (TenantConfigUpdate u : updates) {
                 out.println("published " + u.tenant + " to " + publisher.publish(u));
             }
@@ -79,8 +105,8 @@ public final class TenantsTool {
         return 0;
     }
 
-    private int remove(List<String> tenants, String bootstrap, String topic) {
-        try (TenantConfigPublisher publisher = new TenantConfigPublisher(bootstrap, topic)) {
+    private int remove(List<String> tenants, Properties client, String topic) {
+        try (TenantConfigPublisher publisher = new TenantConfigPublisher(client, topic)) {
             for (String tenant : tenants) {
                 out.println(
                         "removed "
@@ -108,8 +134,9 @@ public final class TenantsTool {
 
     private int usage() {
         err.println(
-                "usage: validate PATH... | publish --bootstrap-servers HOST:PORT [--topic T]"
-                        + " PATH... | remove --bootstrap-servers HOST:PORT [--topic T] TENANT...");
+                "usage: validate PATH... | publish (--bootstrap-servers HOST:PORT | --config"
+                        + " FILE) [--topic T] PATH... | remove (--bootstrap-servers HOST:PORT |"
+                        + " --config FILE) [--topic T] TENANT...");
         return 2;
     }
 }
