@@ -9,8 +9,11 @@ import org.apache.flink.configuration.ConfigOption;
 /** Options every Strata job shares: where Kafka, the registry and the Iceberg catalog are. */
 public final class StrataOptions {
 
+    /** The key of {@link #KAFKA_BOOTSTRAP_SERVERS}, for tools that run without Flink's classes. */
+    public static final String KAFKA_BOOTSTRAP_SERVERS_KEY = "strata.kafka.bootstrap-servers";
+
     public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
-            key("strata.kafka.bootstrap-servers")
+            key(KAFKA_BOOTSTRAP_SERVERS_KEY)
                     .stringType()
                     .defaultValue("localhost:9092")
                     .withDescription(

@@ -7,8 +7,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import org.apache.flink.configuration.Configuration;
 
 /**
  * {@code java -cp silver-conform.jar io.strata.silver.tenants.TenantsTool}: validates tenant
@@ -65,17 +65,28 @@ public final class TenantsTool {
     /**
      * The Kafka client settings: the jobs' configuration file's (a cluster's SASL/TLS settings,
      * strata.kafka.client.*, and its bootstrap servers) when given, {@code --bootstrap-servers}
-     * winning over its servers.
+     * winning over its servers. Read without Flink's classes: ./strata runs this tool with the job
+     * jar alone, which has none (only compile-time constants of Flink-typed classes here).
      */
     private static Properties client(String configFile, String bootstrap) {
-        Configuration config =
-                configFile == null
-                        ? new Configuration()
-                        : Configuration.fromMap(JobConfig.readFile(Path.of(configFile)));
-        if (bootstrap != null) {
-            config.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, bootstrap);
+        Properties props = new Properties();
+        if (configFile != null) {
+            Map<String, String> file = JobConfig.readFile(Path.of(configFile));
+            file.forEach(
+                    (key, value) -> {
+                        if (key.startsWith(KafkaClientProperties.PREFIX)) {
+                            props.put(key.substring(KafkaClientProperties.PREFIX.length()), value);
+                        }
+                    });
+            String servers = file.get(StrataOptions.KAFKA_BOOTSTRAP_SERVERS_KEY);
+            if (servers != null) {
+                props.put("bootstrap.servers", servers);
+            }
         }
-        return KafkaClientProperties.of(config);
+        if (bootstrap != null) {
+            props.put("bootstrap.servers", bootstrap);
+        }
+        return props;
     }
 
     /** The valid updates, or null after printing every error. */
