@@ -9,8 +9,11 @@ import org.apache.flink.configuration.ConfigOption;
 /** Options every Strata job shares: where Kafka, the registry and the Iceberg catalog are. */
 public final class StrataOptions {
 
+    /** The key of {@link #KAFKA_BOOTSTRAP_SERVERS}, for tools that run without Flink's classes. */
+    public static final String KAFKA_BOOTSTRAP_SERVERS_KEY = "strata.kafka.bootstrap-servers";
+
     public static final ConfigOption<String> KAFKA_BOOTSTRAP_SERVERS =
-            key("strata.kafka.bootstrap-servers")
+            key(KAFKA_BOOTSTRAP_SERVERS_KEY)
                     .stringType()
                     .defaultValue("localhost:9092")
                     .withDescription(
@@ -21,6 +24,16 @@ public final class StrataOptions {
                     .stringType()
                     .defaultValue("http://localhost:8085")
                     .withDescription("Confluent-compatible Schema Registry of the Avro topics.");
+
+    public static final ConfigOption<String> SCHEMA_REGISTRY_BASIC_AUTH =
+            key("strata.schema-registry.basic-auth.user-info")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "user:password for the registry's HTTP basic authentication (as"
+                                    + " Confluent's basic.auth.user.info); unset: none. A secret:"
+                                    + " give it as ${env:NAME} or ${file:PATH}, never in the"
+                                    + " file itself.");
 
     public static final ConfigOption<Boolean> SCHEMA_REGISTRY_AUTO_REGISTER =
             key("strata.schema-registry.auto-register")

@@ -30,7 +30,10 @@ public final class AvroTopics {
     /** The registry client settings from configuration. */
     public static RegistryClientConfig registry(ReadableConfig config) {
         RegistryClientConfig registry =
-                RegistryClientConfig.of(config.get(StrataOptions.SCHEMA_REGISTRY_URL));
+                RegistryClientConfig.of(config.get(StrataOptions.SCHEMA_REGISTRY_URL))
+                        .withBasicAuth(
+                                config.getOptional(StrataOptions.SCHEMA_REGISTRY_BASIC_AUTH)
+                                        .orElse(null));
         return config.get(StrataOptions.SCHEMA_REGISTRY_AUTO_REGISTER)
                 ? registry
                 : registry.lookupOnly();

@@ -1,5 +1,6 @@
 package io.strata.common.manifest;
 
+import io.strata.common.lineage.CheckpointLineage;
 import io.strata.model.Layer;
 import io.strata.model.ops.ManifestRecord;
 import java.util.HashMap;
@@ -12,7 +13,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 /**
  * Merges the partial windows of all subtasks (run with parallelism 1) and emits one manifest record
  * per (tenant, source, window) just before the barrier: aligned checkpoints deliver every partial
- * of window N before barrier N. End of input closes the last window.
+ * of window N before barrier N. End of input closes the last window. With lineage on, it also
+ * reports each completed checkpoint's tenants and offset ranges ({@link CheckpointLineage}).
  */
 public class ManifestPerCheckpoint extends AbstractStreamOperator<ManifestRecord>
         implements OneInputStreamOperator<TenantWindow, ManifestRecord> {
@@ -21,18 +23,28 @@ public class ManifestPerCheckpoint extends AbstractStreamOperator<ManifestRecord
 
     private final Layer layer;
     private final String job;
+    private final CheckpointLineage lineage;
 
     private transient Map<Tuple3<String, String, Long>, TenantWindow> windows;
 
     public ManifestPerCheckpoint(Layer layer, String job) {
+        this(layer, job, null);
+    }
+
+    /** With {@code lineage} (null: none) told about every window and completed checkpoint. */
+    public ManifestPerCheckpoint(Layer layer, String job, CheckpointLineage lineage) {
         this.layer = layer;
         this.job = job;
+        this.lineage = lineage;
     }
 
     @Override
     public void open() throws Exception {
         super.open();
         windows = new HashMap<>();
+        if (lineage != null) {
+            lineage.open(getRuntimeContext().getJobInfo().getJobId());
+        }
     }
 
     @Override
@@ -49,16 +61,36 @@ public class ManifestPerCheckpoint extends AbstractStreamOperator<ManifestRecord
 
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) {
-        flush();
+        flush(checkpointId);
     }
 
     @Override
     public void finish() throws Exception {
-        flush();
+        // Committed by the final checkpoint, whose id is not known yet.
+        flush(Long.MAX_VALUE);
         super.finish();
     }
 
-    private void flush() {
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        super.notifyCheckpointComplete(checkpointId);
+        if (lineage != null) {
+            lineage.completed(checkpointId);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (lineage != null) {
+            lineage.close();
+        }
+        super.close();
+    }
+
+    private void flush(long checkpointId) {
+        if (lineage != null) {
+            lineage.windows(checkpointId, windows.values());
+        }
         long now = System.currentTimeMillis();
         windows.values()
                 .forEach(

@@ -1,8 +1,11 @@
 package io.strata.common.manifest;
 
 import io.strata.common.flink.Uids;
+import io.strata.common.lineage.CheckpointLineage;
+import io.strata.common.lineage.LineageRun;
 import io.strata.model.Layer;
 import io.strata.model.ops.ManifestRecord;
+import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -31,6 +34,19 @@ public final class Manifests {
             Layer layer,
             Uids uids,
             TypeInformation<ManifestRecord> recordType) {
+        return of(tallies, layer, uids, recordType, Optional.empty());
+    }
+
+    /**
+     * {@link #of(DataStream, Layer, Uids, TypeInformation)} whose manifest operator also sends the
+     * job's OpenLineage RUNNING event on every completed checkpoint, when {@code lineage} is on.
+     */
+    public static SingleOutputStreamOperator<ManifestRecord> of(
+            DataStream<ManifestTally> tallies,
+            Layer layer,
+            Uids uids,
+            TypeInformation<ManifestRecord> recordType,
+            Optional<LineageRun> lineage) {
         return tallies.transform(
                         "Manifest tally",
                         TypeInformation.of(TenantWindow.class),
@@ -39,7 +55,10 @@ public final class Manifests {
                 .transform(
                         "Manifest " + layer,
                         recordType,
-                        new ManifestPerCheckpoint(layer, uids.job()))
+                        new ManifestPerCheckpoint(
+                                layer,
+                                uids.job(),
+                                lineage.map(CheckpointLineage::new).orElse(null)))
                 .uid(uids.of("manifest"))
                 .setParallelism(1)
                 .setMaxParallelism(1);

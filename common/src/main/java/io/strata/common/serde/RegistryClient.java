@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ public final class RegistryClient {
     private final List<String> urls;
     private final RegistryClientConfig config;
     private final HttpClient http;
+    private final String authorization;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
 
@@ -38,6 +40,14 @@ public final class RegistryClient {
                         .map(u -> u.trim().replaceAll("/+$", ""))
                         .toList();
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+        this.authorization =
+                config.basicAuthUserInfo() == null
+                        ? null
+                        : "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                config.basicAuthUserInfo()
+                                                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Registers the schema under the subject (idempotent) and returns its global id. */
@@ -101,6 +111,9 @@ public final class RegistryClient {
                 HttpRequest.newBuilder(URI.create(uri))
                         .timeout(config.timeout())
                         .header("Accept", MEDIA_TYPE);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (body == null) {
             return request.GET().build();
         }

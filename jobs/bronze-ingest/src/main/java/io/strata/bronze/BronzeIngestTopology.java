@@ -7,13 +7,17 @@ import io.strata.bronze.manifest.StampManifestIds;
 import io.strata.bronze.parse.ParseEnvelopes;
 import io.strata.bronze.parse.ParserSettings;
 import io.strata.bronze.sink.BronzeSinks;
+import io.strata.bronze.sink.BronzeTables;
 import io.strata.bronze.time.BronzeWatermarks;
 import io.strata.bronze.time.FlagLateEvents;
+import io.strata.common.config.StrataOptions;
 import io.strata.common.control.HoldPausedTenants;
 import io.strata.common.control.TenantControl;
 import io.strata.common.control.TenantControlStream;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.common.lineage.LineageJobListener;
+import io.strata.common.lineage.LineageRun;
 import io.strata.common.manifest.ManifestTally;
 import io.strata.common.manifest.Manifests;
 import io.strata.common.manifest.QuarantineTallies;
@@ -21,7 +25,10 @@ import io.strata.model.Layer;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.ReadableConfig;
@@ -79,6 +86,8 @@ public final class BronzeIngestTopology {
 
     /** Adds the graph to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
+        Optional<LineageRun> lineage = lineage(config);
+        LineageJobListener.register(env, lineage);
         DataStream<RawKafkaRecord> raw =
                 env.fromSource(source, WatermarkStrategy.noWatermarks(), "Raw and CDC topics")
                         .uid(UIDS.of("source"));
@@ -138,7 +147,8 @@ public final class BronzeIngestTopology {
                         stamped.getSideOutput(StampManifestIds.TALLIES)
                                 .union(held.getSideOutput(HoldPausedTenants.HELD_TALLIES)),
                         duplicates,
-                        quarantine),
+                        quarantine,
+                        lineage),
                 UIDS);
     }
 
@@ -146,7 +156,8 @@ public final class BronzeIngestTopology {
     private static DataStream<ManifestRecord> manifest(
             DataStream<ManifestTally> accepted,
             DataStream<BronzeEvent> duplicates,
-            DataStream<QuarantineRecord> quarantine) {
+            DataStream<QuarantineRecord> quarantine,
+            Optional<LineageRun> lineage) {
         DataStream<ManifestTally> tallies =
                 accepted.union(
                         duplicates
@@ -157,6 +168,26 @@ public final class BronzeIngestTopology {
                                 .map(new QuarantineTallies())
                                 .uid(UIDS.of("tally-quarantine"))
                                 .name("Tally quarantine"));
-        return Manifests.of(tallies, Layer.BRONZE, UIDS, new AvroTypeInfo<>(ManifestRecord.class));
+        return Manifests.of(
+                tallies, Layer.BRONZE, UIDS, new AvroTypeInfo<>(ManifestRecord.class), lineage);
+    }
+
+    /**
+     * What bronze-ingest's OpenLineage events name: its inputs are the topics its pattern matches,
+     * named per checkpoint from the offsets it read; its outputs the Bronze tables and topics.
+     */
+    static Optional<LineageRun> lineage(ReadableConfig config) {
+        List<String> topics = new ArrayList<>();
+        if (config.get(BronzeIngestOptions.KAFKA_OUTPUT_ENABLED)) {
+            topics.add(config.get(BronzeIngestOptions.EVENTS_TOPIC));
+            topics.add(config.get(BronzeIngestOptions.QUARANTINE_TOPIC));
+            topics.add(config.get(StrataOptions.MANIFEST_TOPIC));
+        }
+        return LineageRun.of(
+                config,
+                JOB,
+                List.of(),
+                List.of(BronzeTables.eventsId(config), BronzeTables.quarantineId(config)),
+                topics);
     }
 }

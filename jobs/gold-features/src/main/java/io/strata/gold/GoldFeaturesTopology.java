@@ -1,9 +1,13 @@
 package io.strata.gold;
 
+import io.strata.common.config.StrataOptions;
 import io.strata.common.control.OnlyTenants;
 import io.strata.common.flink.Uids;
+import io.strata.common.iceberg.IcebergCatalogs;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.common.lineage.LineageJobListener;
+import io.strata.common.lineage.LineageRun;
 import io.strata.common.manifest.ManifestTally;
 import io.strata.common.manifest.Manifests;
 import io.strata.common.manifest.QuarantineTallies;
@@ -19,6 +23,7 @@ import io.strata.model.Layer;
 import io.strata.model.ops.ManifestRecord;
 import io.strata.model.ops.QuarantineRecord;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
@@ -27,6 +32,8 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
  * The gold-features graph: Silver topics → decode per entity (poison to quarantine) → the Data
@@ -88,9 +95,38 @@ public final class GoldFeaturesTopology {
                                         .map(new QuarantineTallies())
                                         .uid(UIDS.of("tally-poison"))
                                         .name("Tally unreadable records"));
+        Optional<LineageRun> lineage = lineage(config);
+        LineageJobListener.register(decoded.getExecutionEnvironment(), lineage);
         manifestSink.manifest(
-                Manifests.of(tallies, Layer.GOLD, UIDS, new AvroTypeInfo<>(ManifestRecord.class)),
+                Manifests.of(
+                        tallies,
+                        Layer.GOLD,
+                        UIDS,
+                        new AvroTypeInfo<>(ManifestRecord.class),
+                        lineage),
                 UIDS);
+    }
+
+    /**
+     * What gold-features' OpenLineage events name: the silver.* topics in (per checkpoint, from the
+     * offsets read), every table of the Gold namespace out (the vault's and the features', as the
+     * sinks created them before the graph), plus its topics when it writes Kafka.
+     */
+    static Optional<LineageRun> lineage(ReadableConfig config) {
+        if (LineageRun.url(config).isEmpty()) {
+            return Optional.empty();
+        }
+        List<TableIdentifier> tables =
+                IcebergCatalogs.load(config)
+                        .listTables(Namespace.of(config.get(GoldFeaturesOptions.NAMESPACE)));
+        List<String> topics =
+                config.get(GoldFeaturesOptions.KAFKA_OUTPUT_ENABLED)
+                        ? List.of(
+                                config.get(GoldFeaturesOptions.FEATURES_TOPIC),
+                                config.get(GoldFeaturesOptions.QUARANTINE_TOPIC),
+                                config.get(StrataOptions.MANIFEST_TOPIC))
+                        : List.of();
+        return LineageRun.of(config, JOB, List.of(), tables, topics);
     }
 
     /**

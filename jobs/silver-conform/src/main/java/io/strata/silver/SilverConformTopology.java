@@ -1,5 +1,6 @@
 package io.strata.silver;
 
+import io.strata.common.config.StrataOptions;
 import io.strata.common.control.HoldPausedTenants;
 import io.strata.common.control.OnlyTenants;
 import io.strata.common.control.TenantControl;
@@ -8,6 +9,8 @@ import io.strata.common.flink.SourceNames;
 import io.strata.common.flink.Uids;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.RawKafkaRecord;
+import io.strata.common.lineage.LineageJobListener;
+import io.strata.common.lineage.LineageRun;
 import io.strata.common.manifest.ManifestTally;
 import io.strata.common.manifest.Manifests;
 import io.strata.common.manifest.QuarantineTallies;
@@ -19,6 +22,8 @@ import io.strata.silver.bronzetable.BronzeTableInput;
 import io.strata.silver.bronzetable.ReadBronzeRows;
 import io.strata.silver.config.CanonicalEntity;
 import io.strata.silver.sink.SilverSinks;
+import io.strata.silver.sink.SilverTables;
+import io.strata.silver.sink.SilverTopics;
 import io.strata.silver.state.SequenceKey;
 import io.strata.silver.state.SequenceSilverRows;
 import io.strata.silver.state.SilverChange;
@@ -29,8 +34,10 @@ import io.strata.silver.tenants.ReadTenantConfigs;
 import io.strata.silver.tenants.TenantConfigState;
 import io.strata.silver.tenants.TenantConfigUpdate;
 import io.strata.silver.tenants.TenantConfigWatermarks;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -42,6 +49,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
  * The silver-conform graph: Bronze records → decode (poison to quarantine) → event-time watermarks
@@ -107,6 +115,8 @@ public final class SilverConformTopology {
 
     /** Adds the graph to {@code env}. */
     public void build(StreamExecutionEnvironment env) {
+        Optional<LineageRun> lineage = lineage(config);
+        LineageJobListener.register(env, lineage);
         SingleOutputStreamOperator<BronzeEvent> decoded =
                 bronzeTable == null ? fromTopics(env) : fromTable(env, bronzeTable);
 
@@ -174,7 +184,11 @@ public final class SilverConformTopology {
         sinks.quarantine(
                 poison.union(conformed.getSideOutput(ConformBronzeEvents.QUARANTINE)), UIDS);
         sinks.manifest(
-                manifest(conformed, held.getSideOutput(HoldPausedTenants.HELD_TALLIES), poison),
+                manifest(
+                        conformed,
+                        held.getSideOutput(HoldPausedTenants.HELD_TALLIES),
+                        poison,
+                        lineage),
                 UIDS);
     }
 
@@ -209,7 +223,8 @@ public final class SilverConformTopology {
     private static DataStream<ManifestRecord> manifest(
             SingleOutputStreamOperator<SilverChange> conformed,
             DataStream<ManifestTally> held,
-            DataStream<QuarantineRecord> poison) {
+            DataStream<QuarantineRecord> poison,
+            Optional<LineageRun> lineage) {
         DataStream<ManifestTally> tallies =
                 conformed
                         .getSideOutput(ConformBronzeEvents.TALLIES)
@@ -218,7 +233,30 @@ public final class SilverConformTopology {
                                 poison.map(new QuarantineTallies())
                                         .uid(UIDS.of("tally-poison"))
                                         .name("Tally unreadable records"));
-        return Manifests.of(tallies, Layer.SILVER, UIDS, new AvroTypeInfo<>(ManifestRecord.class));
+        return Manifests.of(
+                tallies, Layer.SILVER, UIDS, new AvroTypeInfo<>(ManifestRecord.class), lineage);
+    }
+
+    /**
+     * What silver-conform's OpenLineage events name: the Bronze topic in, the Silver entity tables
+     * and quarantine table out, plus the silver.* topics and the manifest when it writes Kafka.
+     */
+    static Optional<LineageRun> lineage(ReadableConfig config) {
+        List<TableIdentifier> tables = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
+        for (CanonicalEntity entity : CanonicalEntity.values()) {
+            tables.add(SilverTables.id(config, entity));
+            topics.add(SilverTopics.of(config, entity));
+        }
+        tables.add(SilverTables.quarantineId(config));
+        topics.add(config.get(SilverConformOptions.QUARANTINE_TOPIC));
+        topics.add(config.get(StrataOptions.MANIFEST_TOPIC));
+        return LineageRun.of(
+                config,
+                JOB,
+                List.of(config.get(SilverConformOptions.INPUT_TOPIC)),
+                tables,
+                config.get(SilverConformOptions.KAFKA_OUTPUT_ENABLED) ? topics : List.of());
     }
 
     private WatermarkStrategy<BronzeEvent> watermarks() {

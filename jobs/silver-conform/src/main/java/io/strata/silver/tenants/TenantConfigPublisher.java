@@ -25,11 +25,12 @@ final class TenantConfigPublisher implements AutoCloseable {
     private final String topic;
     private final KafkaProducer<byte[], byte[]> producer;
 
-    TenantConfigPublisher(String bootstrapServers, String topic) {
+    /** {@code client}: bootstrap.servers and any security settings, for producer and admin. */
+    TenantConfigPublisher(Properties client, String topic) {
         this.topic = topic;
-        ensureTopic(bootstrapServers, topic);
+        ensureTopic(client, topic);
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrapServers);
+        props.putAll(client);
         props.put("acks", "all");
         props.put("enable.idempotence", "true");
         props.put("key.serializer", ByteArraySerializer.class.getName());
@@ -57,8 +58,8 @@ final class TenantConfigPublisher implements AutoCloseable {
         }
     }
 
-    private static void ensureTopic(String bootstrapServers, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    private static void ensureTopic(Properties client, String topic) {
+        try (Admin admin = Admin.create(client)) {
             NewTopic compacted =
                     new NewTopic(topic, Optional.of(1), Optional.empty())
                             .configs(

@@ -103,6 +103,34 @@ class TenantsToolTest {
         assertThat(records.get(1).value()).isNull();
     }
 
+    @Test
+    void theJobsConfigurationFileGivesTheKafkaClientSettings() throws Exception {
+        Files.writeString(dir.resolve("hooli.yaml"), Hooli.YAML);
+        String topic = "config.tenants.tool-" + System.nanoTime();
+        String kafka = TestServices.kafka().bootstrapServers();
+        // A cluster's file carries SASL/TLS under strata.kafka.client.*; the test broker has
+        // none, so this one only proves the file's servers and client settings are used.
+        Path config =
+                Files.writeString(
+                        Files.createTempDirectory("tenants-tool").resolve("strata.yaml"),
+                        "strata:\n  kafka:\n    bootstrap-servers: "
+                                + kafka
+                                + "\n    client:\n      client.id: tenants-tool-test\n");
+
+        assertThat(
+                        tool.run(
+                                List.of(
+                                        "publish",
+                                        "--config",
+                                        config.toString(),
+                                        "--topic",
+                                        topic,
+                                        dir.toString())))
+                .isZero();
+
+        assertThat(readAll(kafka, topic)).extracting(ConsumerRecord::key).containsExactly("hooli");
+    }
+
     private Path brokenHooli() throws Exception {
         return Files.writeString(
                 dir.resolve("hooli.yaml"),
