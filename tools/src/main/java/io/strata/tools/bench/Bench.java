@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.apache.flink.configuration.Configuration;
 
 /**
@@ -119,11 +121,15 @@ public final class Bench {
                                     "bench-raw-" + runId,
                                     settings.timeout())));
         }
+        List<LatencyRun.Result> latencies =
+                latencies(
+                        servers, rest, commits, strata, baseline, invocation, measurements, input);
         BenchResult result =
                 new BenchResult(
                         settings,
                         input,
                         measurements,
+                        latencies,
                         Environment.describe(stack.home(), others, loadAtStart),
                         Instant.now());
         Files.createDirectories(settings.out());
@@ -131,16 +137,160 @@ public final class Bench {
         return result;
     }
 
+    /**
+     * Strata, then the baseline, each on a paced workload of {@code --latency-seconds}; at half
+     * Strata's measured median throughput unless a rate is given.
+     */
+    private List<LatencyRun.Result> latencies(
+            String servers,
+            FlinkRest rest,
+            IcebergCommits commits,
+            StrataPipeline strata,
+            SqlBaseline baseline,
+            String invocation,
+            List<Measurement> measurements,
+            BenchTopic.Loaded throughputInput) {
+        if (settings.latencySeconds() <= 0) {
+            return List.of();
+        }
+        double rate = settings.latencyRate();
+        if (rate <= 0) {
+            BenchResult sofar =
+                    new BenchResult(
+                            settings,
+                            throughputInput,
+                            measurements,
+                            List.of(),
+                            Map.of(),
+                            Instant.now());
+            OptionalDouble max =
+                    sofar.median(Measurement.Pipeline.STRATA, Measurement::eventsPerSecond);
+            if (max.isEmpty()) {
+                out.println("== Latency: skipped, no counted Strata run to take the rate from");
+                return List.of();
+            }
+            rate = max.getAsDouble() / 2;
+        }
+        long events = Math.max(1, Math.round(rate * settings.latencySeconds()));
+        Map<String, String> params = new HashMap<>(baseParams(events));
+        params.put("rate", Double.toString(rate));
+        params.put("topic", LatencyRun.TOPIC);
+        Workload paced = Workload.of(WorkloadParams.fromMap(params));
+        LatencyRun run =
+                new LatencyRun(
+                        servers,
+                        stack.home().get(StackOptions.KAFKA_PARTITIONS),
+                        rest,
+                        commits,
+                        out);
+        List<LatencyRun.Result> results = new ArrayList<>();
+        out.printf("== Latency at %,.0f records/s for %d s%n", rate, settings.latencySeconds());
+        String strataId = invocation + "-latency";
+        StrataPipeline.Outputs outputs = StrataPipeline.Outputs.of(NAMESPACE, strataId);
+        results.add(
+                report(
+                        run.run(
+                                Measurement.Pipeline.STRATA,
+                                new LatencyRun.Subject() {
+                                    @Override
+                                    public Optional<String> submit(String topic) {
+                                        return strata.submit(
+                                                topic, outputs, settings.checkpointInterval(), out);
+                                    }
+
+                                    @Override
+                                    public Measurement await(
+                                            BenchTopic.Loaded input, String jobId) {
+                                        return strata.await(
+                                                0, input, outputs, jobId, 0, settings.timeout());
+                                    }
+
+                                    @Override
+                                    public String table() {
+                                        return outputs.eventsTable();
+                                    }
+
+                                    @Override
+                                    public IcebergLatency.SourceColumns columns() {
+                                        return IcebergLatency.SourceColumns.STRATA;
+                                    }
+                                },
+                                paced,
+                                rate)));
+        cleanUp(
+                commits,
+                servers,
+                List.of(outputs.eventsTable(), outputs.quarantineTable()),
+                outputs.topics());
+        String table = NAMESPACE + ".baseline_" + strataId.replace('-', '_');
+        String name = "bench-baseline-" + strataId;
+        results.add(
+                report(
+                        run.run(
+                                Measurement.Pipeline.BASELINE,
+                                new LatencyRun.Subject() {
+                                    @Override
+                                    public Optional<String> submit(String topic) {
+                                        return baseline.submit(
+                                                topic,
+                                                table,
+                                                name,
+                                                settings.checkpointInterval(),
+                                                out);
+                                    }
+
+                                    @Override
+                                    public Measurement await(
+                                            BenchTopic.Loaded input, String jobId) {
+                                        return baseline.await(
+                                                0, input, table, jobId, 0, settings.timeout());
+                                    }
+
+                                    @Override
+                                    public String table() {
+                                        return table;
+                                    }
+
+                                    @Override
+                                    public IcebergLatency.SourceColumns columns() {
+                                        return IcebergLatency.SourceColumns.BASELINE;
+                                    }
+                                },
+                                paced,
+                                rate)));
+        cleanUp(commits, servers, List.of(table), List.of(LatencyRun.TOPIC));
+        return results;
+    }
+
+    private LatencyRun.Result report(LatencyRun.Result r) {
+        Latencies l = r.latencies();
+        out.printf(
+                "  %-22s %s p50 %,d ms  p95 %,d ms  p99 %,d ms  max %,d ms (%,d events)%s%n",
+                r.pipeline().label(),
+                r.valid() ? "ok     " : "INVALID",
+                l.p50(),
+                l.p95(),
+                l.p99(),
+                l.max(),
+                l.count(),
+                r.note().isEmpty() ? "" : "  (" + r.note() + ")");
+        return r;
+    }
+
     private WorkloadParams workloadParams() {
+        return WorkloadParams.fromMap(baseParams(settings.events()));
+    }
+
+    private Map<String, String> baseParams(long events) {
         Map<String, String> params = new HashMap<>();
         // Bronze-gate refusals (invalid JSON, missing ids) would make the two pipelines' row
         // counts differ by design; duplicates, late and out-of-order records stay in.
         params.put("malformed-rate", "0");
         params.putAll(settings.workload());
         params.put("seed", Long.toString(settings.seed()));
-        params.put("events", Long.toString(settings.events()));
+        params.put("events", Long.toString(events));
         params.put("topic", BenchSettings.TOPIC);
-        return WorkloadParams.fromMap(params);
+        return params;
     }
 
     private Measurement report(Measurement m) {

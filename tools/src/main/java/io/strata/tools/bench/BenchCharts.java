@@ -15,6 +15,7 @@ final class BenchCharts {
 
     static final String THROUGHPUT = "throughput.png";
     static final String CPU = "events-per-cpu-second.png";
+    static final String LATENCY = "latency.png";
 
     private BenchCharts() {}
 

@@ -20,8 +20,10 @@ final class BenchReport {
     static final String REPORT = "report.md";
     static final String HISTORY = "history.csv";
     static final String HISTORY_HEADER =
-            "finished_at,events,records,seed,round,pipeline,counted,valid,seconds,events_per_s,"
-                    + "events_per_cpu_s,rows,commits,data_files,data_bytes,note";
+            "finished_at,kind,events,records,seed,round,pipeline,counted,valid,seconds,"
+                    + "events_per_s,events_per_cpu_s,rows,commits,data_files,data_bytes,"
+                    + "checkpoint_p50_ms,state_bytes,latency_rate,latency_p50_ms,latency_p95_ms,"
+                    + "latency_p99_ms,latency_max_ms,note";
 
     /** Issue 8's targets on this 2-core machine. */
     static final double TARGET_BRONZE_EVENTS_PER_S = 50_000;
@@ -97,21 +99,58 @@ final class BenchReport {
         md.add("");
         md.add("![throughput](" + BenchCharts.THROUGHPUT + ") ![cpu](" + BenchCharts.CPU + ")");
         md.add("");
+        md.addAll(latencySection());
         md.add("## Targets (issue 8)");
         md.add("");
         md.addAll(targets());
+        md.add("");
+        md.add("## Checkpoints, state and Iceberg files (medians of counted runs)");
+        md.add("");
+        md.add(
+                "| pipeline | checkpoint p50 | checkpoint max | state (latest checkpoint) |"
+                        + " state bytes per key | files per commit | mean file size |");
+        md.add("|---|---:|---:|---:|---:|---:|---:|");
+        long keys = result.input().oracle().bronzeTotal().accepted();
+        for (Pipeline p : List.of(Pipeline.STRATA, Pipeline.BASELINE)) {
+            md.add(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %s | %s | %s | %s | %s | %s |",
+                            p.label(),
+                            fmt(result.median(p, m -> m.checkpoints().p50Millis()), "%,.0f ms"),
+                            fmt(result.median(p, m -> m.checkpoints().maxMillis()), "%,.0f ms"),
+                            fmt(
+                                    result.median(p, m -> m.checkpoints().stateBytes() / 1024.0),
+                                    "%,.0f KiB"),
+                            fmt(result.median(p, m -> m.checkpoints().bytesPerKey(keys)), "%,.0f"),
+                            fmt(result.median(p, Measurement::filesPerCommit), "%.1f"),
+                            fmt(
+                                    result.median(
+                                            p,
+                                            m ->
+                                                    m.dataFiles() > 0
+                                                            ? m.dataBytes() / 1024.0 / m.dataFiles()
+                                                            : 0),
+                                    "%,.0f KiB")));
+        }
+        md.add("");
+        md.add(
+                "State bytes per key: the whole job's state in its latest completed checkpoint"
+                        + " divided by the distinct (tenant, event id) keys ("
+                        + String.format(Locale.ROOT, "%,d", keys)
+                        + "); the dedupe state is nearly all of it.");
         md.add("");
         md.add("## Every run");
         md.add("");
         md.add(
                 "| round | pipeline | valid | counted | rows | seconds | events/s | events/CPU-s"
-                        + " | Iceberg commits | data files | mean file | note |");
-        md.add("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
+                        + " | Iceberg commits | data files | mean file | checkpoints | note |");
+        md.add("|---:|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Measurement m : result.measurements()) {
             md.add(
                     String.format(
                             Locale.ROOT,
-                            "| %d | %s | %s | %s | %,d | %.1f | %,.0f | %,.0f | %d | %d | %s | %s |",
+                            "| %d | %s | %s | %s | %,d | %.1f | %,.0f | %,.0f | %d | %d | %s | %d | %s |",
                             m.round(),
                             m.pipeline().label(),
                             m.valid() ? "yes" : "**no**",
@@ -128,6 +167,7 @@ final class BenchReport {
                                             "%,d KiB",
                                             m.dataBytes() / m.dataFiles() / 1024)
                                     : "—",
+                            m.checkpoints().completed(),
                             m.note().replace("|", "/")));
         }
         md.add("");
@@ -158,6 +198,42 @@ final class BenchReport {
                         + " |");
         md.add("");
         return String.join("\n", md);
+    }
+
+    private List<String> latencySection() {
+        List<String> md = new ArrayList<>();
+        if (result.latencies().isEmpty()) {
+            return md;
+        }
+        md.add("## Latency at a fixed rate: event produced → visible in Iceberg");
+        md.add("");
+        md.add("| pipeline | rate (records/s) | events | p50 | p95 | p99 | max | valid |");
+        md.add("|---|---:|---:|---:|---:|---:|---:|---|");
+        for (LatencyRun.Result r : result.latencies()) {
+            Latencies l = r.latencies();
+            md.add(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %,.0f | %,d | %,d ms | %,d ms | %,d ms | %,d ms | %s |",
+                            r.pipeline().label(),
+                            r.rate(),
+                            l.count(),
+                            l.p50(),
+                            l.p95(),
+                            l.p99(),
+                            l.max(),
+                            r.valid() ? "yes" : "**no** (" + r.note().replace("|", "/") + ")"));
+        }
+        md.add("");
+        md.add(
+                "Each pipeline runs on an empty topic before the paced workload is sent; a row's"
+                        + " latency is the commit time of the Iceberg snapshot that added it minus its Kafka"
+                        + " record's timestamp (set by the producer). Commits happen on checkpoints, so"
+                        + " latency is bounded below by the wait for the next checkpoint.");
+        md.add("");
+        md.add("![latency](" + BenchCharts.LATENCY + ")");
+        md.add("");
+        return md;
     }
 
     private List<String> targets() {
@@ -201,6 +277,21 @@ final class BenchReport {
                         String.format(Locale.ROOT, format, goal - v));
     }
 
+    /** A target that a value must stay under (milliseconds). */
+    private static String ceiling(String what, double value, double limit) {
+        return value <= limit
+                ? String.format(
+                        Locale.ROOT, "- %s: %,.0f ms, target %,.0f ms **met**.", what, value, limit)
+                : String.format(
+                        Locale.ROOT,
+                        "- %s: %,.0f ms, target %,.0f ms **missed** by %,.0f ms (%.0f%% over).",
+                        what,
+                        value,
+                        limit,
+                        value - limit,
+                        100 * (value - limit) / limit);
+    }
+
     private List<String> definitions() {
         return List.of(
                 "- Rounds run Strata (A), then the SQL baseline (B), then the raw consumer (C), one"
@@ -233,26 +324,70 @@ final class BenchReport {
         }
         for (Measurement m : result.measurements()) {
             lines.add(
-                    String.join(
-                            ",",
-                            result.finishedAt().toString(),
-                            Long.toString(result.settings().events()),
-                            Long.toString(result.input().records()),
-                            Long.toString(result.settings().seed()),
-                            Integer.toString(m.round()),
-                            m.pipeline().name(),
-                            Boolean.toString(result.counted(m.round())),
-                            Boolean.toString(m.valid()),
-                            String.format(Locale.ROOT, "%.3f", m.seconds()),
-                            String.format(Locale.ROOT, "%.1f", m.eventsPerSecond()),
-                            String.format(Locale.ROOT, "%.1f", m.eventsPerCpuSecond()),
-                            Long.toString(m.rows()),
-                            Long.toString(m.commits()),
-                            Long.toString(m.dataFiles()),
-                            Long.toString(m.dataBytes()),
-                            "\"" + m.note().replace("\"", "'") + "\""));
+                    historyLine(
+                            "throughput",
+                            m.round(),
+                            m.pipeline(),
+                            result.counted(m.round()),
+                            m.valid(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "%.3f,%.1f,%.1f,%d,%d,%d,%d,%d,%d,,,,,",
+                                    m.seconds(),
+                                    m.eventsPerSecond(),
+                                    m.eventsPerCpuSecond(),
+                                    m.rows(),
+                                    m.commits(),
+                                    m.dataFiles(),
+                                    m.dataBytes(),
+                                    m.checkpoints().p50Millis(),
+                                    m.checkpoints().stateBytes()),
+                            m.note()));
+        }
+        for (LatencyRun.Result r : result.latencies()) {
+            Latencies l = r.latencies();
+            lines.add(
+                    historyLine(
+                            "latency",
+                            0,
+                            r.pipeline(),
+                            false,
+                            r.valid(),
+                            String.format(
+                                    Locale.ROOT,
+                                    ",,,%d,,,,,,%.1f,%d,%d,%d,%d",
+                                    l.count(),
+                                    r.rate(),
+                                    l.p50(),
+                                    l.p95(),
+                                    l.p99(),
+                                    l.max()),
+                            r.note()));
         }
         Files.write(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private String historyLine(
+            String kind,
+            int round,
+            Pipeline pipeline,
+            boolean counted,
+            boolean valid,
+            String values,
+            String note) {
+        return String.join(
+                ",",
+                result.finishedAt().toString(),
+                kind,
+                Long.toString(result.settings().events()),
+                Long.toString(result.input().records()),
+                Long.toString(result.settings().seed()),
+                Integer.toString(round),
+                pipeline.name(),
+                Boolean.toString(counted),
+                Boolean.toString(valid),
+                values,
+                "\"" + note.replace("\"", "'") + "\"");
     }
 
     private static String fmt(OptionalDouble value, String format) {

@@ -16,11 +16,13 @@ public record BenchResult(
         BenchSettings settings,
         BenchTopic.Loaded input,
         List<Measurement> measurements,
+        List<LatencyRun.Result> latencies,
         Map<String, String> environment,
         Instant finishedAt) {
 
     public BenchResult {
         measurements = List.copyOf(measurements);
+        latencies = List.copyOf(latencies);
         // Kept in the order given: the report lists the machine before the settings.
         environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
     }

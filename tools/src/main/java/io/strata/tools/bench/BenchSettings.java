@@ -14,6 +14,8 @@ import java.util.Map;
  * @param workload workload options over the bench's defaults ({@code --set key=value})
  * @param checkpointInterval both pipelines' checkpoint (and so Iceberg commit) interval
  * @param timeout how long one pipeline run may take before it is marked invalid
+ * @param latencySeconds how long the paced latency runs send; 0 skips them
+ * @param latencyRate records per second of the latency runs; 0 = half Strata's measured median
  */
 public record BenchSettings(
         long events,
@@ -22,7 +24,9 @@ public record BenchSettings(
         Path out,
         Map<String, String> workload,
         Duration checkpointInterval,
-        Duration timeout) {
+        Duration timeout,
+        long latencySeconds,
+        double latencyRate) {
 
     /** The bench's own topic: pipelines under test read only it, and it is rebuilt per bench. */
     public static final String TOPIC = "bench.raw.webhooks";

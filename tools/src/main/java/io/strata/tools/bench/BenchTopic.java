@@ -33,8 +33,18 @@ final class BenchTopic {
     }
 
     Loaded load(Workload workload, PrintStream out) {
+        recreate();
+        return send(workload, out);
+    }
+
+    /** Deletes the topic if it exists and creates it empty. */
+    void recreate() {
         delete(servers, List.of(topic));
         WorkloadRunner.ensureTopic(servers, topic, partitions);
+    }
+
+    /** Sends the workload (at its rate) to the topic as it is. */
+    Loaded send(Workload workload, PrintStream out) {
         WorkloadRunner.KafkaRun run =
                 WorkloadRunner.sendToKafka(workload, servers, p -> out.println("  " + p));
         return new Loaded(

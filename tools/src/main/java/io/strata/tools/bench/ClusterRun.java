@@ -76,6 +76,7 @@ final class ClusterRun {
                                     reached,
                                     runningSince.get(),
                                     cpu);
+                    m = m.withCheckpoints(checkpoints(jobId));
                     return check.get().map(m::invalid).orElse(m);
                 }
                 sleep(POLL);
@@ -125,7 +126,16 @@ final class ClusterRun {
                 String.join("; ", mismatches),
                 main.commits(),
                 main.dataFiles(),
-                main.dataBytes());
+                main.dataBytes(),
+                CheckpointStats.NONE);
+    }
+
+    private CheckpointStats checkpoints(String jobId) {
+        try {
+            return CheckpointStats.of(rest.checkpoints(jobId));
+        } catch (RuntimeException e) {
+            return CheckpointStats.NONE; // statistics are a report detail, not a reason to fail
+        }
     }
 
     private String progress(Map<String, Long> expected) {

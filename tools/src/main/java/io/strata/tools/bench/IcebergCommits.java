@@ -70,7 +70,7 @@ final class IcebergCommits {
         return load(table).map(Table::currentSnapshot);
     }
 
-    private Optional<Table> load(String table) {
+    Optional<Table> load(String table) {
         TableIdentifier id = TableIdentifier.parse(table);
         if (!catalog.tableExists(id)) {
             return Optional.empty();

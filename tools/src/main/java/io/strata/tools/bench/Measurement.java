@@ -16,6 +16,7 @@ package io.strata.tools.bench;
  * @param commits the Iceberg commits (snapshots) the run's output took; 0 for raw
  * @param dataFiles data files those commits added
  * @param dataBytes bytes of those files
+ * @param checkpoints the run's checkpoint statistics
  */
 public record Measurement(
         Pipeline pipeline,
@@ -28,7 +29,8 @@ public record Measurement(
         String note,
         long commits,
         long dataFiles,
-        long dataBytes) {
+        long dataBytes,
+        CheckpointStats checkpoints) {
 
     /** The pipelines compared. */
     public enum Pipeline {
@@ -55,6 +57,28 @@ public record Measurement(
         return cpuSeconds > 0 ? events / cpuSeconds : 0;
     }
 
+    /** This run with its checkpoint statistics. */
+    public Measurement withCheckpoints(CheckpointStats stats) {
+        return new Measurement(
+                pipeline,
+                round,
+                events,
+                rows,
+                seconds,
+                cpuSeconds,
+                valid,
+                note,
+                commits,
+                dataFiles,
+                dataBytes,
+                stats);
+    }
+
+    /** Data files per Iceberg commit. */
+    public double filesPerCommit() {
+        return commits > 0 ? (double) dataFiles / commits : 0;
+    }
+
     /** This run, marked invalid for {@code why}. */
     public Measurement invalid(String why) {
         String all = note.isEmpty() ? why : note + "; " + why;
@@ -69,11 +93,13 @@ public record Measurement(
                 all,
                 commits,
                 dataFiles,
-                dataBytes);
+                dataBytes,
+                checkpoints);
     }
 
     /** A run that failed before it could be measured. */
     public static Measurement failed(Pipeline pipeline, int round, long events, String why) {
-        return new Measurement(pipeline, round, events, 0, 0, 0, false, why, 0, 0, 0);
+        return new Measurement(
+                pipeline, round, events, 0, 0, 0, false, why, 0, 0, 0, CheckpointStats.NONE);
     }
 }

@@ -81,7 +81,8 @@ final class RawCeiling {
                     note,
                     0,
                     0,
-                    0);
+                    0,
+                    CheckpointStats.NONE);
         }
     }
 }

@@ -46,9 +46,22 @@ final class SqlBaseline {
             Duration checkpointInterval,
             Duration timeout,
             PrintStream log) {
-        Path script =
-                writeScript(script(servers, input.topic(), table, name, checkpointInterval), name);
         double cpu = cluster.cpuNow();
+        Optional<String> jobId = submit(input.topic(), table, name, checkpointInterval, log);
+        if (jobId.isEmpty()) {
+            return Measurement.failed(
+                    Measurement.Pipeline.BASELINE,
+                    round,
+                    input.records(),
+                    "SQL client failed, see " + home.logFile("sql-client"));
+        }
+        return await(round, input, table, jobId.get(), cpu, timeout);
+    }
+
+    /** Runs the baseline's script in the SQL client; returns the INSERT job's id. */
+    Optional<String> submit(
+            String topic, String table, String name, Duration checkpointInterval, PrintStream log) {
+        Path script = writeScript(script(servers, topic, table, name, checkpointInterval), name);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int rc =
                 new FlinkSqlClient(home)
@@ -59,19 +72,26 @@ final class SqlBaseline {
         Matcher jobId = JOB_ID.matcher(printed);
         if (rc != 0 || !jobId.find()) {
             log.println(printed);
-            return Measurement.failed(
-                    Measurement.Pipeline.BASELINE,
-                    round,
-                    input.records(),
-                    "SQL client exit " + rc + ", see " + home.logFile("sql-client"));
+            return Optional.empty();
         }
+        return Optional.of(jobId.group(1));
+    }
+
+    /** Waits until the table holds one row per accepted event, then cancels the job. */
+    Measurement await(
+            int round,
+            BenchTopic.Loaded input,
+            String table,
+            String jobId,
+            double cpu,
+            Duration timeout) {
         Map<String, Long> expected = new LinkedHashMap<>();
         expected.put(table, input.oracle().bronzeTotal().accepted());
         return cluster.await(
                 Measurement.Pipeline.BASELINE,
                 round,
                 input.records(),
-                jobId.group(1),
+                jobId,
                 expected,
                 cpu,
                 timeout,

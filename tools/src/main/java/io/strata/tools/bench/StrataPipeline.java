@@ -58,11 +58,23 @@ final class StrataPipeline {
             Duration checkpointInterval,
             Duration timeout,
             PrintStream log) {
+        double cpu = cluster.cpuNow();
+        Optional<String> jobId = submit(input.topic(), out, checkpointInterval, log);
+        if (jobId.isEmpty()) {
+            return Measurement.failed(
+                    Measurement.Pipeline.STRATA, round, input.records(), "flink run failed");
+        }
+        return await(round, input, out, jobId.get(), cpu, timeout);
+    }
+
+    /** Submits bronze-ingest reading {@code topic} into {@code out}; returns its job id. */
+    Optional<String> submit(
+            String topic, Outputs out, Duration checkpointInterval, PrintStream log) {
         List<String> args =
                 List.of(
                         "--pipeline.name", out.name(),
                         "--strata.checkpoint.interval", checkpointInterval.toMillis() + "ms",
-                        "--bronze.input.topic-pattern", input.topic().replace(".", "\\."),
+                        "--bronze.input.topic-pattern", topic.replace(".", "\\."),
                         "--bronze.input.group-id", out.name(),
                         "--bronze.input.start-from", "EARLIEST",
                         "--bronze.iceberg.events-table", out.eventsTable(),
@@ -73,37 +85,42 @@ final class StrataPipeline {
                         "--bronze.output.transactional-id-prefix", out.name());
         JobCatalog.Job job = JobCatalog.job("bronze-ingest");
         Path jar = new JobCatalog(home).jar(job.module());
-        double cpu = cluster.cpuNow();
         ByteArrayOutputStream cliOutput = new ByteArrayOutputStream();
         FlinkCli.Result submitted =
                 new FlinkCli(home)
                         .runCapturing(
                                 JobCatalog.runArguments(job, jar, jobsConfig, args),
                                 new PrintStream(cliOutput, true, StandardCharsets.UTF_8));
-        Optional<String> jobId = submitted.submittedJobId();
-        if (jobId.isEmpty()) {
+        if (submitted.submittedJobId().isEmpty()) {
             log.println(submitted.output());
-            return Measurement.failed(
-                    Measurement.Pipeline.STRATA, round, input.records(), "flink run failed");
         }
+        return submitted.submittedJobId();
+    }
+
+    /** Waits for the job to write what the oracle expects of {@code input}, then cancels it. */
+    Measurement await(
+            int round,
+            BenchTopic.Loaded input,
+            Outputs out,
+            String jobId,
+            double cpuAtSubmit,
+            Duration timeout) {
         BronzeCounts oracle = input.oracle().bronzeTotal();
         Map<String, Long> expected = new LinkedHashMap<>();
         expected.put(out.eventsTable(), oracle.accepted());
         if (oracle.quarantinedTotal() > 0) {
             expected.put(out.quarantineTable(), oracle.quarantinedTotal());
         }
-        // Read before the run's job is cancelled: the metric lives with the job.
-        Measurement measured =
-                cluster.await(
-                        Measurement.Pipeline.STRATA,
-                        round,
-                        input.records(),
-                        jobId.get(),
-                        expected,
-                        cpu,
-                        timeout,
-                        () -> duplicatesCheck(out.name(), oracle.duplicates()));
-        return measured;
+        return cluster.await(
+                Measurement.Pipeline.STRATA,
+                round,
+                input.records(),
+                jobId,
+                expected,
+                cpuAtSubmit,
+                timeout,
+                // Read before the job is cancelled: the metric lives with the job.
+                () -> duplicatesCheck(out.name(), oracle.duplicates()));
     }
 
     /**

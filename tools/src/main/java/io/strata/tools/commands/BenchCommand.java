@@ -63,6 +63,18 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Longest a pipeline run may take before it is marked invalid.")
     private Duration timeout;
 
+    @Option(
+            names = "--latency-seconds",
+            defaultValue = "60",
+            description = "How long the paced latency runs send (0 skips them).")
+    private long latencySeconds;
+
+    @Option(
+            names = "--latency-rate",
+            defaultValue = "0",
+            description = "Records/s of the latency runs; 0 = half Strata's measured median.")
+    private double latencyRate;
+
     @Override
     public Integer call() throws Exception {
         StackHome home = StackHome.fromEnvironment();
@@ -73,7 +85,16 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path dir = home.repo().resolve(out);
         BenchSettings settings =
-                new BenchSettings(events, runs, seed, dir, workload, checkpointInterval, timeout);
+                new BenchSettings(
+                        events,
+                        runs,
+                        seed,
+                        dir,
+                        workload,
+                        checkpointInterval,
+                        timeout,
+                        latencySeconds,
+                        latencyRate);
         BenchResult result = new Bench(stack, settings, System.out).run();
         System.out.println("== Report: " + dir.resolve("report.md"));
         boolean anyCounted =
