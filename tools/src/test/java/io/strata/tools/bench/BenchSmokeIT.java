@@ -102,9 +102,9 @@ class BenchSmokeIT {
                                     .isGreaterThanOrEqualTo(r.latencies().p50());
                         });
         assertThat(report).contains("## Latency at a fixed rate", "Strata Bronze freshness p99");
-        List<String> history = Files.readAllLines(dir.resolve(BenchReport.HISTORY));
-        assertThat(history).hasSize(1 + 6 + 2).first().isEqualTo(BenchReport.HISTORY_HEADER);
-        String[] columns = BenchReport.HISTORY_HEADER.split(",");
+        List<String> history = Files.readAllLines(dir.resolve(BenchHistory.FILE));
+        assertThat(history).hasSize(1 + 6 + 2).first().isEqualTo(BenchHistory.HEADER);
+        String[] columns = BenchHistory.HEADER.split(",");
         assertThat(history.subList(1, history.size()))
                 .allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(columns.length));
         for (String chart : List.of(BenchCharts.THROUGHPUT, BenchCharts.CPU, BenchCharts.LATENCY)) {
