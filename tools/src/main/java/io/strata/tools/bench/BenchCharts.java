@@ -34,6 +34,32 @@ final class BenchCharts {
                 "Events per TaskManager CPU-second",
                 Measurement::eventsPerCpuSecond,
                 false);
+        if (!result.latencies().isEmpty()) {
+            latency(result, dir.resolve(LATENCY));
+        }
+    }
+
+    /** Latency percentiles per pipeline, in milliseconds. */
+    private static void latency(BenchResult result, Path file) throws IOException {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (LatencyRun.Result r : result.latencies()) {
+            Latencies l = r.latencies();
+            data.addValue(l.p50(), r.pipeline().label(), "p50");
+            data.addValue(l.p95(), r.pipeline().label(), "p95");
+            data.addValue(l.p99(), r.pipeline().label(), "p99");
+            data.addValue(l.max(), r.pipeline().label(), "max");
+        }
+        JFreeChart chart =
+                ChartFactory.createBarChart(
+                        "Event produced → visible in Iceberg (ms)",
+                        null,
+                        "milliseconds",
+                        data,
+                        PlotOrientation.VERTICAL,
+                        true,
+                        false,
+                        false);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 500);
     }
 
     /**
