@@ -2,6 +2,7 @@ package io.strata.tools.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
@@ -54,7 +55,7 @@ final class IcebergLatency {
                                     columns.offset().applyAsLong(row));
                     if (at > 0) {
                         if (n == latencies.length) {
-                            latencies = java.util.Arrays.copyOf(latencies, n * 2);
+                            latencies = Arrays.copyOf(latencies, n * 2);
                         }
                         latencies[n++] = snapshot.timestampMillis() - at;
                     }
@@ -63,6 +64,6 @@ final class IcebergLatency {
                 throw new UncheckedIOException("Could not read " + table.name(), e);
             }
         }
-        return Latencies.of(java.util.Arrays.copyOf(latencies, n));
+        return Latencies.of(Arrays.copyOf(latencies, n));
     }
 }
