@@ -229,6 +229,30 @@ public final class FlinkRest {
         return vertices;
     }
 
+    /**
+     * When the last task of job {@code jobId} switched to RUNNING (epoch millis): from then on
+     * every operator processes records. Empty while some task is not running yet.
+     */
+    public Optional<Long> allTasksRunningSince(String jobId) {
+        long latest = 0;
+        for (JsonNode vertex : send("GET", "/jobs/" + jobId, null).path("vertices")) {
+            String path = "/jobs/" + jobId + "/vertices/" + vertex.path("id").asText();
+            for (JsonNode subtask : send("GET", path + "/subtasktimes", null).path("subtasks")) {
+                long running = subtask.path("timestamps").path("RUNNING").asLong(0);
+                if (running <= 0) {
+                    return Optional.empty();
+                }
+                latest = Math.max(latest, running);
+            }
+        }
+        return latest > 0 ? Optional.of(latest) : Optional.empty();
+    }
+
+    /** {@code GET /jobs/:id/checkpoints}: Flink's checkpoint statistics of a job, as JSON. */
+    public JsonNode checkpoints(String jobId) {
+        return send("GET", "/jobs/" + jobId + "/checkpoints", null);
+    }
+
     /** Cancels a job (no savepoint). */
     public void cancel(String jobId) {
         send("PATCH", "/jobs/" + jobId + "?mode=cancel", null);

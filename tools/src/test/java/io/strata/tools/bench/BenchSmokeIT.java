@@ -1,0 +1,116 @@
+package io.strata.tools.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strata.tools.stack.LocalStack;
+import io.strata.tools.stack.StackOptions;
+import io.strata.tools.stack.TestStackHomes;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bench harness on a tiny workload, on a stack of its own (free ports, own state directory):
+ * both pipelines run and reconcile, the report, charts and history are written. It asserts what the
+ * harness produces, never how fast: a benchmark does not belong in {@code mvn verify}.
+ */
+class BenchSmokeIT {
+
+    private static LocalStack stack;
+    private static Path stateDir;
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        stateDir = Files.createTempDirectory(Path.of("target"), "bench-it-").toAbsolutePath();
+        stack =
+                new LocalStack(
+                        TestStackHomes.withFreePorts(
+                                stateDir,
+                                Map.of(
+                                        StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "1536m",
+                                        StackOptions.FLINK_TASKMANAGER_METASPACE.key(), "256m",
+                                        StackOptions.FLINK_TASK_SLOTS.key(), "2")));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.down(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void benchWritesReconciledReportChartsAndHistory() throws IOException {
+        // The harness's progress goes to the test's output, where a failure can be read up on.
+        PrintStream out = System.out;
+        assertThat(stack.up(out)).isTrue();
+        Path dir = stateDir.resolve("bench-out");
+        BenchSettings settings =
+                new BenchSettings(
+                        2_000,
+                        2,
+                        7,
+                        dir,
+                        Map.of(),
+                        Duration.ofSeconds(2),
+                        Duration.ofMinutes(3),
+                        5,
+                        200);
+
+        BenchResult result = new Bench(stack, settings, out).run();
+
+        assertThat(result.measurements()).hasSize(6).allMatch(Measurement::valid);
+        long bronzeRows = result.input().oracle().bronzeTotal().accepted();
+        assertThat(result.counted(Measurement.Pipeline.STRATA))
+                .singleElement()
+                .satisfies(m -> assertThat(m.rows()).isEqualTo(bronzeRows));
+        assertThat(result.counted(Measurement.Pipeline.BASELINE))
+                .singleElement()
+                .satisfies(m -> assertThat(m.rows()).isEqualTo(bronzeRows));
+        assertThat(result.counted(Measurement.Pipeline.RAW))
+                .singleElement()
+                .satisfies(m -> assertThat(m.rows()).isEqualTo(result.input().records()));
+
+        String report = Files.readString(dir.resolve(BenchReport.REPORT));
+        assertThat(report)
+                .contains(
+                        "| Strata bronze-ingest |",
+                        "| Flink SQL baseline |",
+                        "| raw KafkaConsumer |")
+                .contains("Strata / SQL baseline")
+                .contains(String.format("%,d", bronzeRows))
+                .contains("## Environment", "Flink | 1.20");
+        assertThat(result.latencies())
+                .hasSize(2)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.valid()).as(r.note()).isTrue();
+                            assertThat(r.latencies().count()).isEqualTo(r.rows()).isPositive();
+                            assertThat(r.latencies().p50()).isPositive();
+                            assertThat(r.latencies().p99())
+                                    .isGreaterThanOrEqualTo(r.latencies().p50());
+                        });
+        assertThat(report).contains("## Latency at a fixed rate", "Strata Bronze freshness p99");
+        List<String> history = Files.readAllLines(dir.resolve(BenchHistory.FILE));
+        assertThat(history).hasSize(1 + 6 + 2).first().isEqualTo(BenchHistory.HEADER);
+        String[] columns = BenchHistory.HEADER.split(",");
+        assertThat(history.subList(1, history.size()))
+                .allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(columns.length));
+        for (String chart : List.of(BenchCharts.THROUGHPUT, BenchCharts.CPU, BenchCharts.LATENCY)) {
+            BufferedImage image = ImageIO.read(dir.resolve(chart).toFile());
+            assertThat(image).as(chart).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(900);
+        }
+    }
+}
