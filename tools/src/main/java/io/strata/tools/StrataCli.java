@@ -1,5 +1,6 @@
 package io.strata.tools;
 
+import io.strata.tools.commands.ChaosCommand;
 import io.strata.tools.commands.ChecksumCommand;
 import io.strata.tools.commands.DemoCommand;
 import io.strata.tools.commands.DownCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Command;
             ManifestCommand.class,
             ReplayCommand.class,
             ChecksumCommand.class,
+            ChaosCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {
