@@ -13,6 +13,7 @@ import io.strata.workload.oracle.CdcProjection;
 import io.strata.workload.oracle.Expectation;
 import io.strata.workload.oracle.Oracle;
 import io.strata.workload.oracle.SilverChangeLog;
+import io.strata.workload.oracle.gold.GoldOracle;
 import io.strata.workload.progress.ProgressListener;
 import io.strata.workload.raw.RawRecord;
 import io.strata.workload.raw.RawStream;
@@ -119,12 +120,20 @@ final class ChaosWorkload implements AutoCloseable {
         if (records.hasNext() || changes.hasNext()) {
             throw new IllegalStateException("Not all of the workload was sent yet");
         }
-        return oracle.result().withCdc(CdcProjection.of(workload.oltp()));
+        return oracle.result().withCdc(cdc());
     }
 
-    /** The Silver row versions of the raw records, in the oracle's order (Gold's input). */
-    SilverChangeLog changeLog() {
-        return changeLog;
+    /** What the CDC path makes of the OLTP seed and changes. */
+    CdcProjection cdc() {
+        return CdcProjection.of(workload.oltp());
+    }
+
+    /**
+     * What Gold must hold of the raw records' Silver versions, in the order the oracle saw them;
+     * the CDC path's customers and products are not modelled.
+     */
+    GoldOracle goldOracle() {
+        return GoldOracle.of(changeLog.versions());
     }
 
     private PostgresOltpApplier connect() throws SQLException {

@@ -99,7 +99,10 @@ final class FaultInjector {
             throw new IllegalStateException("TaskManager " + pid + " survived kill -9", e);
         }
         start(tm);
-        return "kill -9 " + pid + ", new TaskManager " + tm.running().map(ProcessHandle::pid);
+        return "kill -9 "
+                + pid
+                + ", new TaskManager pid "
+                + tm.running().map(p -> Long.toString(p.pid())).orElse("?");
     }
 
     private static void signalKill(long pid) {

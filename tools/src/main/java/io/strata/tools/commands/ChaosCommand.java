@@ -44,7 +44,7 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Option(
             names = "--recovery-timeout",
-            defaultValue = "PT5M",
+            defaultValue = "PT10M",
             description = "How long the jobs may take to recover from one fault (ISO-8601).")
     private Duration recoveryTimeout;
 

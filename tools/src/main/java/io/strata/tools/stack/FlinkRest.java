@@ -291,8 +291,9 @@ public final class FlinkRest {
     }
 
     /**
-     * Whether job {@code jobId} is RUNNING with every task running: a job restarting from a
-     * checkpoint is RUNNING again before its tasks are deployed.
+     * Whether job {@code jobId} is RUNNING with every task running or finished (a bounded source,
+     * such as one that reads a configuration once, finishes): a job restarting from a checkpoint is
+     * RUNNING again before its tasks are deployed.
      */
     public boolean fullyRunning(String jobId) {
         try {
@@ -301,7 +302,8 @@ public final class FlinkRest {
                 return false;
             }
             for (JsonNode vertex : job.path("vertices")) {
-                if (!vertex.path("status").asText().equals("RUNNING")) {
+                String status = vertex.path("status").asText();
+                if (!status.equals("RUNNING") && !status.equals("FINISHED")) {
                     return false;
                 }
             }
