@@ -8,6 +8,7 @@ import io.strata.workload.WorkloadRunner;
 import io.strata.workload.kafka.KafkaRawSender;
 import io.strata.workload.kafka.KafkaRawSender.SendResult;
 import io.strata.workload.oltp.OltpChange;
+import io.strata.workload.oltp.OltpTable;
 import io.strata.workload.oltp.PostgresOltpApplier;
 import io.strata.workload.oracle.CdcProjection;
 import io.strata.workload.oracle.Expectation;
@@ -19,7 +20,9 @@ import io.strata.workload.raw.RawRecord;
 import io.strata.workload.raw.RawStream;
 import java.io.PrintStream;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 
@@ -126,6 +129,23 @@ final class ChaosWorkload implements AutoCloseable {
     /** What the CDC path makes of the OLTP seed and changes. */
     CdcProjection cdc() {
         return CdcProjection.of(workload.oltp());
+    }
+
+    /**
+     * Every {@code tenant|key} the OLTP table ever held, deleted rows included: Gold's hubs keep a
+     * key once seen, so this, not the final rows, is what the CDC path adds to them.
+     */
+    java.util.Set<String> oltpKeysEverInserted(OltpTable table) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        List<OltpChange> all = new ArrayList<>(workload.oltp().seed());
+        workload.oltp().changes().forEachRemaining(all::add);
+        for (OltpChange c : all) {
+            if (c.table() == table && c.kind() == OltpChange.Kind.INSERT) {
+                // Columns as CdcProjection maps them: tenant_id first, the business key third.
+                keys.add(c.values()[0] + "|" + c.values()[2]);
+            }
+        }
+        return keys;
     }
 
     /**
