@@ -14,7 +14,11 @@ import io.strata.workload.oracle.CdcProjection;
 import io.strata.workload.oracle.Expectation;
 import io.strata.workload.oracle.Oracle;
 import io.strata.workload.oracle.SilverChangeLog;
+import io.strata.workload.oracle.SilverRows.Row;
+import io.strata.workload.oracle.SilverState;
+import io.strata.workload.oracle.SilverVersion;
 import io.strata.workload.oracle.gold.GoldOracle;
+import io.strata.workload.oracle.gold.GoldVault;
 import io.strata.workload.progress.ProgressListener;
 import io.strata.workload.raw.RawRecord;
 import io.strata.workload.raw.RawStream;
@@ -154,6 +158,22 @@ final class ChaosWorkload implements AutoCloseable {
      */
     GoldOracle goldOracle() {
         return GoldOracle.of(changeLog.versions());
+    }
+
+    /**
+     * The vault of only the rows live in Silver at the end (of the raw records): the hub and link
+     * keys Gold cannot be without, whatever order versions reached it in.
+     */
+    GoldVault liveVault() {
+        SilverState live = changeLog.liveRows();
+        List<SilverVersion> versions = new ArrayList<>();
+        for (List<? extends Row> rows :
+                List.of(live.customers(), live.products(), live.orders(), live.orderLines())) {
+            for (Row row : rows) {
+                versions.add(new SilverVersion(row, java.time.Instant.EPOCH, 0, false));
+            }
+        }
+        return GoldOracle.of(versions).vault();
     }
 
     private PostgresOltpApplier connect() throws SQLException {
