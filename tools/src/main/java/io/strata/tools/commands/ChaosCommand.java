@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
         description =
                 "From a clean state, run the whole chain under a sliced seeded workload, inject"
                         + " faults one after another (each recovered from before the next), then"
-                        + " compare Bronze and Silver with the oracle. Exit 0 only when every"
+                        + " compare Bronze, Silver and Gold with the oracle. Exit 0 only when every"
                         + " fault was recovered from and every comparison is equal.")
 public final class ChaosCommand implements Callable<Integer> {
 
