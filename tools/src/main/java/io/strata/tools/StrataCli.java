@@ -1,6 +1,7 @@
 package io.strata.tools;
 
 import io.strata.tools.commands.BenchCommand;
+import io.strata.tools.commands.ChaosCommand;
 import io.strata.tools.commands.ChecksumCommand;
 import io.strata.tools.commands.DemoCommand;
 import io.strata.tools.commands.DownCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             ChecksumCommand.class,
             BenchCommand.class,
+            ChaosCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class StrataCli implements Runnable {

@@ -132,7 +132,7 @@ final class ClusterRun {
 
     private CheckpointStats checkpoints(String jobId) {
         try {
-            return CheckpointStats.of(rest.checkpoints(jobId));
+            return CheckpointStats.of(rest.checkpointStats(jobId));
         } catch (RuntimeException e) {
             return CheckpointStats.NONE; // statistics are a report detail, not a reason to fail
         }

@@ -1,7 +1,6 @@
 package io.strata.tools.commands;
 
 import io.strata.common.config.StrataOptions;
-import io.strata.common.flink.JobConfig;
 import io.strata.common.iceberg.IcebergCatalogs;
 import io.strata.tools.stack.FlinkRest;
 import io.strata.tools.stack.JobLauncher;
@@ -9,9 +8,11 @@ import io.strata.tools.stack.JobsConfig;
 import io.strata.tools.stack.LocalStack;
 import io.strata.tools.stack.ReplicationSlots;
 import io.strata.tools.stack.StackHome;
+import io.strata.tools.stack.StackReset;
 import io.strata.tools.summary.BronzeSummary;
 import io.strata.tools.summary.GoldSummary;
 import io.strata.tools.summary.IcebergCounts;
+import io.strata.tools.summary.LayerWait;
 import io.strata.tools.summary.ManifestReport;
 import io.strata.tools.summary.ManifestRow;
 import io.strata.tools.summary.SilverSummary;
@@ -21,18 +22,11 @@ import io.strata.workload.WorkloadParams;
 import io.strata.workload.oracle.CdcProjection;
 import io.strata.workload.oracle.Expectation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.iceberg.catalog.Catalog;
 import picocli.CommandLine.Command;
@@ -45,14 +39,6 @@ import picocli.CommandLine.Option;
                 "Start the local stack from a clean state, submit every job with `flink run`,"
                         + " generate the workload and print a per-layer summary.")
 public final class DemoCommand implements Callable<Integer> {
-
-    /** cdc-capture's slot, as the jobs' configuration file names it. */
-    private static final ConfigOption<String> CDC_SLOT_NAME =
-            ConfigOptions.key("cdc.source.slot-name").stringType().noDefaultValue();
-
-    /** How long gold-features waits for a quiet input, as the configuration file states it. */
-    private static final ConfigOption<Duration> GOLD_IDLENESS =
-            ConfigOptions.key("gold.features.idleness").durationType().noDefaultValue();
 
     @Option(names = "--events", defaultValue = "50000", description = "Raw events to generate.")
     private long events;
@@ -84,8 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("== 2. Jobs (flink run)");
         List<String> jobs = new JobLauncher(home).launchAll(System.out);
-        Configuration config =
-                Configuration.fromMap(JobConfig.readFile(new JobsConfig(home).path()));
+        Configuration config = new JobsConfig(home).read();
         boolean cdc = jobs.contains("cdc-capture");
         if (cdc) {
             awaitCdcStreaming(stack, config);
@@ -115,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
             // No oracle for Gold here: its counts must hold still until every idle input has
             // released the features (the last rows wait for that) and two checkpoints more.
             Duration quiet =
-                    required(config, GOLD_IDLENESS)
+                    JobsConfig.required(config, JobsConfig.GOLD_IDLENESS)
                             .plus(config.get(StrataOptions.CHECKPOINT_INTERVAL).multipliedBy(2));
             await(
                     "Gold",
@@ -135,22 +120,11 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Stops the stack and deletes its data: topics, schemas, Flink state, the warehouse and
-     * Postgres's data directory, and with it cdc-capture's replication slot and publication (`up`
-     * then creates the OLTP schema afresh, and the job the slot).
-     */
     private void reset(LocalStack stack) throws IOException {
-        Path home = stack.home().home();
-        System.out.println("== 0. Clean state: stopping the stack and clearing " + home);
+        System.out.println(
+                "== 0. Clean state: stopping the stack and clearing " + stack.home().home());
         System.out.println("   (pass --keep-data to keep it)");
-        stack.down(System.out);
-        if (!Files.isDirectory(home)) {
-            return;
-        }
-        for (String dir : List.of("kafka", "registry", "flink", "warehouse", "postgres/data")) {
-            deleteTree(home.resolve(dir));
-        }
+        StackReset.clean(stack, System.out);
     }
 
     /**
@@ -159,45 +133,13 @@ public final class DemoCommand implements Callable<Integer> {
      * row each), as the oracle counts them.
      */
     private static void awaitCdcStreaming(LocalStack stack, Configuration config) {
-        String slot = required(config, CDC_SLOT_NAME);
-        ReplicationSlots slots = new ReplicationSlots(stack.postgres());
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!slots.active(slot)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "cdc-capture does not stream from replication slot "
-                                + slot
-                                + " after 120 s");
-            }
-            sleep(Duration.ofSeconds(1));
-        }
+        String slot = JobsConfig.required(config, JobsConfig.CDC_SLOT_NAME);
+        new ReplicationSlots(stack.postgres()).awaitActive(slot, Duration.ofSeconds(120));
         System.out.println("  cdc-capture streams from replication slot " + slot);
     }
 
-    private static <T> T required(Configuration config, ConfigOption<T> option) {
-        return config.getOptional(option)
-                .orElseThrow(
-                        () ->
-                                new IllegalStateException(
-                                        option.key()
-                                                + " is not set in flink-conf/strata-local.yaml"));
-    }
-
-    /** Polls {@code done} until it holds or {@code --wait} is over; {@code goal} names it. */
     private void await(String layer, String goal, java.util.function.BooleanSupplier done) {
-        System.out.println(
-                "  waiting for " + layer + " to " + goal + " (commits happen on checkpoints) ...");
-        long started = System.nanoTime();
-        long deadline = started + wait.toNanos();
-        boolean reached;
-        while (!(reached = done.getAsBoolean()) && System.nanoTime() < deadline) {
-            sleep(Duration.ofSeconds(2));
-        }
-        System.out.printf(
-                "  %s: %s after %.1f s%n",
-                layer,
-                reached ? "reached" : "NOT reached (see --wait)",
-                (System.nanoTime() - started) / 1e9);
+        LayerWait.await(System.out, layer, goal, wait, done);
     }
 
     private static void printSummary(
@@ -245,19 +187,6 @@ public final class DemoCommand implements Callable<Integer> {
         FlinkRest rest = new FlinkRest(stack.home());
         if (rest.reachable()) {
             rest.printJobs(System.out);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

@@ -249,8 +249,92 @@ public final class FlinkRest {
     }
 
     /** {@code GET /jobs/:id/checkpoints}: Flink's checkpoint statistics of a job, as JSON. */
-    public JsonNode checkpoints(String jobId) {
+    public JsonNode checkpointStats(String jobId) {
         return send("GET", "/jobs/" + jobId + "/checkpoints", null);
+    }
+
+    /**
+     * How often Flink restarted job {@code jobId} since it was submitted (the job metric {@code
+     * numRestarts}, which the JobManager refreshes every few seconds); empty when not reported.
+     */
+    public Optional<Long> restarts(String jobId) {
+        try {
+            for (JsonNode metric : read(base + "/jobs/" + jobId + "/metrics?get=numRestarts")) {
+                return Optional.of(Long.parseLong(metric.path("value").asText()));
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // Not reported yet (just submitted or restarting): unknown, not zero.
+        }
+        return Optional.empty();
+    }
+
+    /** One checkpoint of a job's history, as the REST API reports it. */
+    public record Checkpoint(long id, String status, long triggerTimestamp) {}
+
+    /**
+     * A job's checkpoint statistics: its latest completed checkpoint (if any) and the newest
+     * checkpoints (the REST API keeps the last few, {@code web.checkpoints.history}).
+     */
+    public record Checkpoints(Optional<Checkpoint> latestCompleted, List<Checkpoint> history) {
+
+        /** The highest checkpoint id Flink has triggered so far, 0 before the first. */
+        public long highestId() {
+            long highest = latestCompleted.map(Checkpoint::id).orElse(0L);
+            for (Checkpoint c : history) {
+                highest = Math.max(highest, c.id());
+            }
+            return highest;
+        }
+    }
+
+    public Checkpoints checkpoints(String jobId) {
+        JsonNode stats;
+        try {
+            stats = read(base + "/jobs/" + jobId + "/checkpoints");
+        } catch (java.io.IOException e) {
+            return new Checkpoints(Optional.empty(), List.of());
+        }
+        JsonNode latest = stats.path("latest").path("completed");
+        Optional<Checkpoint> completed =
+                latest.isObject()
+                        ? Optional.of(
+                                new Checkpoint(
+                                        latest.path("id").asLong(),
+                                        "COMPLETED",
+                                        latest.path("trigger_timestamp").asLong()))
+                        : Optional.empty();
+        List<Checkpoint> history = new ArrayList<>();
+        for (JsonNode c : stats.path("history")) {
+            history.add(
+                    new Checkpoint(
+                            c.path("id").asLong(),
+                            c.path("status").asText(),
+                            c.path("trigger_timestamp").asLong()));
+        }
+        return new Checkpoints(completed, history);
+    }
+
+    /**
+     * Whether job {@code jobId} is RUNNING with every task running or finished (a bounded source,
+     * such as one that reads a configuration once, finishes): a job restarting from a checkpoint is
+     * RUNNING again before its tasks are deployed.
+     */
+    public boolean fullyRunning(String jobId) {
+        try {
+            JsonNode job = read(base + "/jobs/" + jobId);
+            if (!job.path("state").asText().equals("RUNNING")) {
+                return false;
+            }
+            for (JsonNode vertex : job.path("vertices")) {
+                String status = vertex.path("status").asText();
+                if (!status.equals("RUNNING") && !status.equals("FINISHED")) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Cancels a job (no savepoint). */

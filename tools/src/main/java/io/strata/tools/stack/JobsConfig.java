@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * The configuration file the jobs get on the local stack ({@code --config
@@ -11,6 +15,14 @@ import java.nio.file.Path;
  * ports and paths.
  */
 public final class JobsConfig {
+
+    /** cdc-capture's slot, as the jobs' configuration file names it. */
+    public static final ConfigOption<String> CDC_SLOT_NAME =
+            ConfigOptions.key("cdc.source.slot-name").stringType().noDefaultValue();
+
+    /** How long gold-features waits for a quiet input, as the configuration file states it. */
+    public static final ConfigOption<Duration> GOLD_IDLENESS =
+            ConfigOptions.key("gold.features.idleness").durationType().noDefaultValue();
 
     private final StackHome home;
 
@@ -38,6 +50,21 @@ public final class JobsConfig {
                 .replace("{{registry.port}}", home.get(StackOptions.REGISTRY_PORT).toString())
                 .replace("{{postgres.port}}", home.get(StackOptions.POSTGRES_PORT).toString())
                 .replace("{{postgres.database}}", home.get(StackOptions.POSTGRES_DATABASE));
+    }
+
+    /** The written file's settings. */
+    public Configuration read() {
+        return Configuration.fromMap(io.strata.common.flink.JobConfig.readFile(path()));
+    }
+
+    /** A setting the file must state, e.g. {@link #CDC_SLOT_NAME}. */
+    public static <T> T required(Configuration config, ConfigOption<T> option) {
+        return config.getOptional(option)
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        option.key()
+                                                + " is not set in flink-conf/strata-local.yaml"));
     }
 
     public Path path() {

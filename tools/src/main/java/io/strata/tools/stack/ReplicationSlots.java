@@ -62,6 +62,53 @@ public final class ReplicationSlots {
         return list().stream().anyMatch(s -> s.name().equals(name) && s.active());
     }
 
+    /**
+     * Waits until a reader streams from the slot, e.g. until cdc-capture has finished its snapshot
+     * and every later OLTP change reaches Bronze as an event of its own.
+     *
+     * @throws IllegalStateException when none does within {@code timeout}
+     */
+    public void awaitActive(String name, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!active(name)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "Nothing streams from replication slot "
+                                + name
+                                + " after "
+                                + timeout.toSeconds()
+                                + " s");
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * Ends the server process (walsender) that streams the slot to its reader, as an
+     * administrator's {@code pg_terminate_backend} or a dropped connection would; Postgres itself
+     * stays up.
+     *
+     * @return the terminated process's id, empty when no reader was streaming
+     */
+    public Optional<Integer> terminateReader(String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"));
+                var s =
+                        c.prepareStatement(
+                                "SELECT active_pid, pg_terminate_backend(active_pid)"
+                                        + " FROM pg_replication_slots"
+                                        + " WHERE slot_name = ? AND active_pid IS NOT NULL")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(2) ? Optional.of(rs.getInt(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** One line per slot; nothing when there is none. */
     public void print(PrintStream out) {
         List<Slot> slots = list();

@@ -33,9 +33,26 @@ public final class BronzeSummary {
         return rows >= expected.bronzeRowsTotal();
     }
 
+    /** Refusals per reason in {@code bronze.quarantine}; empty while the table does not exist. */
+    public Optional<Map<String, Long>> quarantinePerReason() {
+        return counts.countBy(QUARANTINE_TABLE, "reason");
+    }
+
+    /** The refusals the oracle expects in {@code bronze.quarantine}, per reason over tenants. */
+    public static Map<String, Long> expectedQuarantine(Expectation e) {
+        Map<String, Long> reasons = new java.util.TreeMap<>();
+        e.bronze()
+                .values()
+                .forEach(
+                        c ->
+                                c.quarantined()
+                                        .forEach((r, n) -> reasons.merge(r.name(), n, Long::sum)));
+        return reasons;
+    }
+
     public void print(Optional<Expectation> expected, PrintStream out) {
         Optional<Map<String, Long>> events = eventsPerTenant();
-        Optional<Map<String, Long>> quarantine = counts.countBy(QUARANTINE_TABLE, "reason");
+        Optional<Map<String, Long>> quarantine = quarantinePerReason();
         if (events.isEmpty()) {
             out.println("  bronze.events does not exist yet (bronze-ingest not running?)");
             return;
@@ -63,19 +80,6 @@ public final class BronzeSummary {
         }
         out.println("  bronze.quarantine by reason: " + quarantine.orElse(Map.of()));
         expected.ifPresent(
-                e -> {
-                    Map<String, Long> reasons = new java.util.TreeMap<>();
-                    e.bronze()
-                            .values()
-                            .forEach(
-                                    c ->
-                                            c.quarantined()
-                                                    .forEach(
-                                                            (r, n) ->
-                                                                    reasons.merge(
-                                                                            r.name(), n,
-                                                                            Long::sum)));
-                    out.println("  expected by the oracle:      " + reasons);
-                });
+                e -> out.println("  expected by the oracle:      " + expectedQuarantine(e)));
     }
 }

@@ -65,6 +65,20 @@ public final class SilverSummary {
         return tables && refusals >= expectedRefusals;
     }
 
+    /** Refusals per reason in {@code silver.quarantine}; empty while the table does not exist. */
+    public Optional<Map<String, Long>> quarantinePerReason() {
+        return counts.countBy("silver.quarantine", "reason");
+    }
+
+    /** The refusals the oracle expects in {@code silver.quarantine}, per reason over tenants. */
+    public static Map<String, Long> expectedQuarantine(Expectation e) {
+        Map<String, Long> reasons = new TreeMap<>();
+        e.silverQuarantine()
+                .values()
+                .forEach(m -> m.forEach((r, n) -> reasons.merge(r.name(), n, Long::sum)));
+        return reasons;
+    }
+
     public void print(Optional<Expectation> expected, PrintStream out) {
         Map<String, Long> rows = rows();
         if (rows.values().stream().allMatch(n -> n < 0)) {
@@ -81,20 +95,8 @@ public final class SilverSummary {
                                 expected.map(e -> e.silver().counts().get(entity))
                                         .map(c -> String.format("%,d", c))
                                         .orElse("-")));
-        out.println(
-                "  silver.quarantine by reason: "
-                        + counts.countBy("silver.quarantine", "reason").orElse(Map.of()));
+        out.println("  silver.quarantine by reason: " + quarantinePerReason().orElse(Map.of()));
         expected.ifPresent(
-                e -> {
-                    Map<String, Long> reasons = new TreeMap<>();
-                    e.silverQuarantine()
-                            .values()
-                            .forEach(
-                                    m ->
-                                            m.forEach(
-                                                    (r, n) ->
-                                                            reasons.merge(r.name(), n, Long::sum)));
-                    out.println("  expected by the oracle:      " + reasons);
-                });
+                e -> out.println("  expected by the oracle:      " + expectedQuarantine(e)));
     }
 }
