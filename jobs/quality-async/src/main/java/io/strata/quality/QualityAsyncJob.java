@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,8 +38,7 @@ public final class QualityAsyncJob {
 
     public static void main(String[] args) throws Exception {
         Configuration config = JobConfig.fromArgs(args);
-        DeclaredOptions.of(QualityAsyncOptions.class)
-                .checkKnown(config, Set.of(QualityAsyncOptions.PREFIX), Set.of());
+        DeclaredOptions.checkJob(config, QualityAsyncOptions.class, QualityAsyncOptions.PREFIX);
         environment(config).execute(StrataEnvironment.jobName(config, QualityAsyncTopology.JOB));
     }
 

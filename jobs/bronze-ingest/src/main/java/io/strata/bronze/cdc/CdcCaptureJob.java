@@ -10,7 +10,6 @@ import io.strata.common.lineage.LineageJobListener;
 import io.strata.common.lineage.LineageRun;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -29,8 +28,7 @@ public final class CdcCaptureJob {
 
     public static void main(String[] args) throws Exception {
         Configuration config = JobConfig.fromArgs(args);
-        DeclaredOptions.of(CdcCaptureOptions.class)
-                .checkKnown(config, Set.of(CdcCaptureOptions.PREFIX), Set.of());
+        DeclaredOptions.checkJob(config, CdcCaptureOptions.class, CdcCaptureOptions.PREFIX);
         if (config.get(CdcCaptureOptions.CREATE_TOPICS)) {
             CdcTopics.createMissing(config);
         }
