@@ -3,14 +3,11 @@ package io.strata.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.strata.common.config.SecretKeys;
-import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.DeclaredOptions;
 import io.strata.common.kafka.AvroTopics;
 import io.strata.common.kafka.KafkaClientProperties;
-import io.strata.common.lineage.LineageOptions;
 import io.strata.common.lineage.LineageRun;
 import java.util.Map;
-import java.util.Set;
 import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -25,17 +22,12 @@ import org.junit.jupiter.api.Test;
 /** The cluster profile's keys are the jobs' options and its values are accepted by the clients. */
 class ClusterProfileTest {
 
-    private static final Set<String> PASS_THROUGH =
-            Set.of(KafkaClientProperties.PREFIX, StrataOptions.ICEBERG_CATALOG_PREFIX);
-
     @Test
     void everyKeyIsAnOptionOfTheJobsOrAPassThroughProperty() {
         Configuration config = Configuration.fromMap(ClusterProfile.jobs());
 
-        DeclaredOptions.of(StrataOptions.class, LineageOptions.class)
-                .checkKnown(config, Set.of("strata."), PASS_THROUGH);
         for (StrataJob job : StrataJob.values()) {
-            DeclaredOptions.of(job.options).checkKnown(config, Set.of(job.prefix), Set.of());
+            DeclaredOptions.checkJob(config, job.options, job.prefix);
         }
         assertThat(config.keySet())
                 .allSatisfy(

@@ -1,5 +1,8 @@
 package io.strata.common.flink;
 
+import io.strata.common.config.StrataOptions;
+import io.strata.common.kafka.KafkaClientProperties;
+import io.strata.common.lineage.LineageOptions;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -15,6 +18,9 @@ import org.apache.flink.configuration.ReadableConfig;
  * a misspelt key at start-up and a test can check that the documentation lists every option.
  */
 public final class DeclaredOptions {
+
+    /** The prefix of the options every job shares. */
+    public static final String SHARED_PREFIX = "strata.";
 
     private final List<ConfigOption<?>> options;
 
@@ -34,6 +40,21 @@ public final class DeclaredOptions {
             }
         }
         return new DeclaredOptions(found);
+    }
+
+    /**
+     * Refuses a job's misspelt keys at start-up: under {@code jobPrefix}, keys {@code jobOptions}
+     * does not declare; under {@code strata.}, keys no shared option declares (Kafka client and
+     * Iceberg catalog properties pass through). Without the second check, a typo in a shared key
+     * would silently fall back to its default, e.g. Kafka at {@code localhost:9092}.
+     */
+    public static void checkJob(ReadableConfig config, Class<?> jobOptions, String jobPrefix) {
+        of(jobOptions).checkKnown(config, Set.of(jobPrefix), Set.of());
+        of(StrataOptions.class, LineageOptions.class)
+                .checkKnown(
+                        config,
+                        Set.of(SHARED_PREFIX),
+                        Set.of(KafkaClientProperties.PREFIX, StrataOptions.ICEBERG_CATALOG_PREFIX));
     }
 
     public List<ConfigOption<?>> options() {

@@ -18,6 +18,15 @@ public record LineageDataset(String namespace, String name) implements Serializa
         return new LineageDataset("kafka://" + first, topic);
     }
 
+    /**
+     * A Postgres table, named as OpenLineage's naming spec does: {@code postgres://host:port} and
+     * {@code database.schema.table}.
+     */
+    public static LineageDataset postgres(
+            String host, int port, String database, String schemaTable) {
+        return new LineageDataset("postgres://" + host + ":" + port, database + "." + schemaTable);
+    }
+
     /** A table of the catalog whose warehouse is {@code warehouse}. */
     public static LineageDataset iceberg(String warehouse, TableIdentifier table) {
         URI uri = URI.create(warehouse.endsWith("/") ? warehouse : warehouse + "/");

@@ -86,6 +86,25 @@ public record LineageRun(
                         kafka));
     }
 
+    /**
+     * This run with {@code more} inputs after the declared ones: datasets other than Kafka topics,
+     * such as the Postgres tables cdc-capture reads.
+     */
+    public LineageRun withInputs(List<LineageDataset> more) {
+        return new LineageRun(
+                url,
+                apiKey,
+                timeout,
+                jobNamespace,
+                job,
+                configVersion,
+                Stream.concat(inputs.stream(), more.stream()).toList(),
+                outputs,
+                icebergOutputs,
+                catalog,
+                bootstrapServers);
+    }
+
     /** The endpoint, when lineage is on. */
     public static Optional<String> url(ReadableConfig config) {
         return config.getOptional(LineageOptions.URL).filter(u -> !u.isBlank());

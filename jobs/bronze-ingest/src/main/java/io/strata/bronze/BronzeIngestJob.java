@@ -12,7 +12,6 @@ import io.strata.common.kafka.KafkaSources;
 import io.strata.common.kafka.RawKafkaRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -31,8 +30,7 @@ public final class BronzeIngestJob {
 
     public static void main(String[] args) throws Exception {
         Configuration config = JobConfig.fromArgs(args);
-        DeclaredOptions.of(BronzeIngestOptions.class)
-                .checkKnown(config, Set.of(BronzeIngestOptions.PREFIX), Set.of());
+        DeclaredOptions.checkJob(config, BronzeIngestOptions.class, BronzeIngestOptions.PREFIX);
         TenantControlTopic.ensure(config);
         environment(config).execute(StrataEnvironment.jobName(config, BronzeIngestTopology.JOB));
     }

@@ -17,7 +17,6 @@ import io.strata.gold.sink.QuarantineSink;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
@@ -35,8 +34,7 @@ public final class GoldFeaturesJob {
 
     public static void main(String[] args) throws Exception {
         Configuration config = JobConfig.fromArgs(args);
-        DeclaredOptions.of(GoldFeaturesOptions.class)
-                .checkKnown(config, Set.of(GoldFeaturesOptions.PREFIX), Set.of());
+        DeclaredOptions.checkJob(config, GoldFeaturesOptions.class, GoldFeaturesOptions.PREFIX);
         environment(config).execute(StrataEnvironment.jobName(config, GoldFeaturesTopology.JOB));
     }
 

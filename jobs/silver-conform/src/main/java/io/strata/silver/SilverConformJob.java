@@ -17,7 +17,6 @@ import io.strata.silver.tenants.TenantConfigUpdate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -36,8 +35,7 @@ public final class SilverConformJob {
 
     public static void main(String[] args) throws Exception {
         Configuration config = JobConfig.fromArgs(args);
-        DeclaredOptions.of(SilverConformOptions.class)
-                .checkKnown(config, Set.of(SilverConformOptions.PREFIX), Set.of());
+        DeclaredOptions.checkJob(config, SilverConformOptions.class, SilverConformOptions.PREFIX);
         StreamExecutionEnvironment env = environment(config);
         TenantControlTopic.ensure(config);
         env.execute(StrataEnvironment.jobName(config, SilverConformTopology.JOB));

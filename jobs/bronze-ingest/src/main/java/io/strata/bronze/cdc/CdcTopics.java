@@ -29,9 +29,13 @@ public final class CdcTopics {
      */
     public static List<String> names(ReadableConfig config) {
         String prefix = config.get(CdcCaptureOptions.TOPIC_PREFIX);
+        return plainTables(config).stream().map(t -> prefix + t).toList();
+    }
+
+    /** The entries of {@code cdc.source.tables} that name one table, not a pattern. */
+    public static List<String> plainTables(ReadableConfig config) {
         return config.get(CdcCaptureOptions.TABLES).stream()
                 .filter(t -> PLAIN_TABLE.matcher(t).matches())
-                .map(t -> prefix + t)
                 .toList();
     }
 
