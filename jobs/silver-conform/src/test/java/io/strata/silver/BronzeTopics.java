@@ -1,13 +1,18 @@
 package io.strata.silver;
 
+import io.strata.common.config.StrataOptions;
+import io.strata.common.kafka.StartFrom;
 import io.strata.common.serde.ConfluentAvroSerializer;
 import io.strata.common.serde.RegistryClientConfig;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.testing.KafkaBroker;
+import io.strata.testing.TestServices;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
@@ -20,12 +25,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class BronzeTopics implements AutoCloseable {
 
+    final String name;
     final String events;
     final String tenants;
     private final ConfluentAvroSerializer<BronzeEvent> serializer;
     private final KafkaProducer<byte[], byte[]> producer;
 
     BronzeTopics(KafkaBroker kafka, String registryUrl, String name) {
+        this.name = name;
         this.events = "bronze.events." + name;
         this.tenants = "config.tenants." + name;
         kafka.createTopic(events, 1);
@@ -42,6 +49,33 @@ final class BronzeTopics implements AutoCloseable {
         props.put("value.serializer", ByteArraySerializer.class.getName());
         props.put("linger.ms", "5");
         this.producer = new KafkaProducer<>(props);
+    }
+
+    /**
+     * A silver-conform run of its own over these topics: the test services, a warehouse, group,
+     * output and control topics named after the run, read from the start, checkpoints every second.
+     * Tests add what they are about.
+     */
+    Configuration jobConfig() {
+        Configuration c = new Configuration();
+        c.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, TestServices.kafka().bootstrapServers());
+        c.set(StrataOptions.SCHEMA_REGISTRY_URL, TestServices.registry().url());
+        c.set(
+                StrataOptions.ICEBERG_WAREHOUSE,
+                TestServices.dir("warehouse-" + name).toUri().toString());
+        c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+        c.set(StrataOptions.CONTROL_TENANTS_TOPIC, "control.tenants." + name);
+        c.set(StrataOptions.MANIFEST_TOPIC, "ops.manifest." + name);
+        c.set(SilverConformOptions.INPUT_TOPIC, events);
+        c.set(SilverConformOptions.TENANTS_TOPIC, tenants);
+        c.set(SilverConformOptions.REPROCESS_TOPIC, "bronze.reprocess." + name);
+        c.set(SilverConformOptions.GROUP_ID, name);
+        c.set(SilverConformOptions.START_FROM, StartFrom.EARLIEST);
+        c.set(SilverConformOptions.TOPIC_PREFIX, "silver." + name + ".");
+        c.set(SilverConformOptions.QUARANTINE_TOPIC, "silver.quarantine." + name);
+        c.set(SilverConformOptions.TRANSACTIONAL_ID_PREFIX, name);
+        c.set(SilverConformOptions.TOPIC_PARTITIONS, 1);
+        return c;
     }
 
     void send(List<BronzeEvent> batch) {

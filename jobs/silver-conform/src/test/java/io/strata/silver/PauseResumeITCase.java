@@ -7,7 +7,6 @@ import io.strata.common.control.TenantControl;
 import io.strata.common.control.TenantControlTopic;
 import io.strata.common.control.TenantState;
 import io.strata.common.flink.StrataEnvironment;
-import io.strata.common.kafka.StartFrom;
 import io.strata.common.serde.ConfluentAvroDeserializer;
 import io.strata.common.serde.RegistryClientConfig;
 import io.strata.model.bronze.BronzeEvent;
@@ -60,7 +59,7 @@ class PauseResumeITCase {
     void aPausedTenantIsHeldAcrossASavepointAndConformedOnceInOrderOnResume() throws Exception {
         try (BronzeTopics topics =
                 new BronzeTopics(TestServices.kafka(), TestServices.registry().url(), name)) {
-            Configuration config = config(topics);
+            Configuration config = topics.jobConfig();
             TenantControlTopic.publish(config, control(TenantState.PAUSED));
             JobClient job = submit(config);
             // The job is up and conforming (its control source read the pause long before).
@@ -205,27 +204,5 @@ class PauseResumeITCase {
             }
             Thread.sleep(500);
         }
-    }
-
-    private Configuration config(BronzeTopics topics) {
-        Configuration c = new Configuration();
-        c.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, TestServices.kafka().bootstrapServers());
-        c.set(StrataOptions.SCHEMA_REGISTRY_URL, TestServices.registry().url());
-        c.set(
-                StrataOptions.ICEBERG_WAREHOUSE,
-                TestServices.dir("warehouse-" + name).toUri().toString());
-        c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
-        c.set(StrataOptions.CONTROL_TENANTS_TOPIC, "control.tenants." + name);
-        c.set(StrataOptions.MANIFEST_TOPIC, "ops.manifest." + name);
-        c.set(SilverConformOptions.INPUT_TOPIC, topics.events);
-        c.set(SilverConformOptions.TENANTS_TOPIC, topics.tenants);
-        c.set(SilverConformOptions.REPROCESS_TOPIC, "bronze.reprocess." + name);
-        c.set(SilverConformOptions.GROUP_ID, name);
-        c.set(SilverConformOptions.START_FROM, StartFrom.EARLIEST);
-        c.set(SilverConformOptions.TOPIC_PREFIX, "silver." + name + ".");
-        c.set(SilverConformOptions.QUARANTINE_TOPIC, "silver.quarantine." + name);
-        c.set(SilverConformOptions.TRANSACTIONAL_ID_PREFIX, name);
-        c.set(SilverConformOptions.TOPIC_PARTITIONS, 1);
-        return c;
     }
 }

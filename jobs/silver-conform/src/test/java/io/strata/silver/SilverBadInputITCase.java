@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.kafka.DeliveryMode;
-import io.strata.common.kafka.StartFrom;
 import io.strata.common.manifest.Manifests;
 import io.strata.common.serde.ConfluentAvroDeserializer;
 import io.strata.common.serde.ConfluentAvroSerializer;
@@ -220,26 +219,10 @@ class SilverBadInputITCase {
     }
 
     private Configuration config(BronzeTopics topics) {
-        Configuration c = new Configuration();
-        c.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, TestServices.kafka().bootstrapServers());
-        c.set(StrataOptions.SCHEMA_REGISTRY_URL, TestServices.registry().url());
-        c.set(
-                StrataOptions.ICEBERG_WAREHOUSE,
-                TestServices.dir("warehouse-" + name).toUri().toString());
+        Configuration c = topics.jobConfig();
         c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(500));
-        c.set(SilverConformOptions.INPUT_TOPIC, topics.events);
-        c.set(SilverConformOptions.TENANTS_TOPIC, topics.tenants);
-        c.set(StrataOptions.CONTROL_TENANTS_TOPIC, "control.tenants." + name);
-        c.set(SilverConformOptions.GROUP_ID, name);
-        c.set(SilverConformOptions.START_FROM, StartFrom.EARLIEST);
         c.set(SilverConformOptions.TENANTS_DIRECTORY, TenantFiles.DIR.toString());
         c.set(SilverConformOptions.UNKNOWN_TENANT_GRACE, Duration.ofSeconds(2));
-        c.set(SilverConformOptions.TOPIC_PREFIX, "silver." + name + ".");
-        c.set(SilverConformOptions.QUARANTINE_TOPIC, "silver.quarantine." + name);
-        c.set(SilverConformOptions.TRANSACTIONAL_ID_PREFIX, name);
-        c.set(SilverConformOptions.TOPIC_PARTITIONS, 1);
-        c.set(StrataOptions.MANIFEST_TOPIC, "ops.manifest." + name);
-        c.set(SilverConformOptions.REPROCESS_TOPIC, "bronze.reprocess." + name);
         // Not transactional: see BadInputRun in bronze-ingest's tests (the connector's known
         // OutOfOrderSequenceException stall); without restarts each record is written once.
         c.set(StrataOptions.KAFKA_DELIVERY, DeliveryMode.AT_LEAST_ONCE);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.entry;
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.iceberg.IcebergCatalogs;
-import io.strata.common.kafka.StartFrom;
 import io.strata.common.manifest.Manifests;
 import io.strata.common.serde.ConfluentAvroDeserializer;
 import io.strata.common.serde.RegistryClientConfig;
@@ -468,26 +467,9 @@ class SilverConformITCase {
     }
 
     private Configuration config() {
-        Configuration c = new Configuration();
-        c.set(StrataOptions.KAFKA_BOOTSTRAP_SERVERS, TestServices.kafka().bootstrapServers());
-        c.set(StrataOptions.SCHEMA_REGISTRY_URL, TestServices.registry().url());
-        c.set(
-                StrataOptions.ICEBERG_WAREHOUSE,
-                TestServices.dir("warehouse-" + name).toUri().toString());
-        c.set(StrataOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
-        c.set(SilverConformOptions.INPUT_TOPIC, topics.events);
-        c.set(SilverConformOptions.TENANTS_TOPIC, topics.tenants);
-        c.set(StrataOptions.CONTROL_TENANTS_TOPIC, "control.tenants." + name);
-        c.set(SilverConformOptions.GROUP_ID, name);
-        c.set(SilverConformOptions.START_FROM, StartFrom.EARLIEST);
+        Configuration c = topics.jobConfig();
         c.set(SilverConformOptions.TENANTS_DIRECTORY, TenantFiles.DIR.toString());
         c.set(SilverConformOptions.UNKNOWN_TENANT_GRACE, Duration.ofSeconds(5));
-        c.set(SilverConformOptions.TOPIC_PREFIX, "silver." + name + ".");
-        c.set(SilverConformOptions.QUARANTINE_TOPIC, "silver.quarantine." + name);
-        c.set(SilverConformOptions.TRANSACTIONAL_ID_PREFIX, name);
-        c.set(SilverConformOptions.TOPIC_PARTITIONS, 1);
-        c.set(StrataOptions.MANIFEST_TOPIC, "ops.manifest." + name);
-        c.set(SilverConformOptions.REPROCESS_TOPIC, "bronze.reprocess." + name);
         // Bounds a stalled transactional producer after the restart (see KafkaBronzeSinks).
         c.setString("strata.kafka.client.delivery.timeout.ms", "20000");
         c.setString("strata.kafka.client.request.timeout.ms", "10000");

@@ -1,6 +1,6 @@
 package io.strata.tools.bench;
 
-import io.strata.tools.stack.Probes;
+import io.strata.tools.stack.FlinkRest;
 import io.strata.tools.stack.StackHome;
 import io.strata.tools.stack.StackOptions;
 import java.io.IOException;
@@ -9,10 +9,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.utils.AppInfoParser;
 
 /** The machine and settings a bench ran with, for the report: numbers mean little without them. */
 final class Environment {
+
+    /** The cluster settings both pipelines share that decide their speed. */
+    private static final List<String> CLUSTER_KEYS =
+            List.of(
+                    "parallelism.default",
+                    "state.backend.type",
+                    "state.backend.incremental",
+                    "execution.buffer-timeout.interval",
+                    "pipeline.object-reuse");
 
     private Environment() {}
 
@@ -26,7 +36,8 @@ final class Environment {
         env.put(
                 "JVM",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        env.put("Flink", flinkVersion(home));
+        FlinkRest rest = new FlinkRest(home);
+        env.put("Flink", rest.flinkVersion());
         env.put("Kafka clients / broker", AppInfoParser.getVersion());
         env.put("Kafka partitions", home.get(StackOptions.KAFKA_PARTITIONS).toString());
         env.put(
@@ -35,10 +46,12 @@ final class Environment {
                         + " process, "
                         + home.get(StackOptions.FLINK_TASK_SLOTS)
                         + " slots");
+        Map<String, String> cluster = rest.clusterConfig();
         env.put(
-                "cluster",
-                "parallelism.default 2, RocksDB incremental checkpoints"
-                        + " (flink-conf/config.yaml)");
+                "cluster (the JobManager's configuration)",
+                CLUSTER_KEYS.stream()
+                        .map(key -> key + " " + cluster.getOrDefault(key, "(default)"))
+                        .collect(Collectors.joining(", ")));
         env.put(
                 "other jobs running on the cluster",
                 otherJobs.isEmpty() ? "none" : String.join(", ", otherJobs));
@@ -47,16 +60,6 @@ final class Environment {
 
     static String loadAverage() {
         return firstLine(Path.of("/proc/loadavg"));
-    }
-
-    private static String flinkVersion(StackHome home) {
-        return Probes.httpGet(
-                        "http://localhost:" + home.get(StackOptions.FLINK_REST_PORT) + "/config")
-                .map(
-                        body ->
-                                body.replaceAll(
-                                        "(?s).*\"flink-version\"\\s*:\\s*\"([^\"]+)\".*", "$1"))
-                .orElse("unknown");
     }
 
     private static String firstLine(Path file) {

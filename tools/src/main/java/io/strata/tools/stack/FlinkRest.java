@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A small client of the JobManager's REST API: status, waiting on job states, and what an upgrade
@@ -335,6 +337,23 @@ public final class FlinkRest {
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /**
+     * {@code GET /jobmanager/config}: the configuration the running JobManager was started with
+     * (key to value), the cluster's own account of its settings.
+     */
+    public Map<String, String> clusterConfig() {
+        Map<String, String> config = new TreeMap<>();
+        for (JsonNode entry : send("GET", "/jobmanager/config", null)) {
+            config.put(entry.path("key").asText(), entry.path("value").asText());
+        }
+        return config;
+    }
+
+    /** {@code GET /config}: the Flink version of the cluster. */
+    public String flinkVersion() {
+        return send("GET", "/config", null).path("flink-version").asText("unknown");
     }
 
     /** Cancels a job (no savepoint). */

@@ -90,7 +90,9 @@ class BenchSmokeIT {
                         "| raw KafkaConsumer |")
                 .contains("Strata / SQL baseline")
                 .contains(String.format("%,d", bronzeRows))
-                .contains("## Environment", "Flink | 1.20");
+                .contains("## Environment", "Flink | 1.20")
+                // Read from the JobManager, as flink-conf/config.yaml set it for the stack.
+                .contains("parallelism.default 2", "state.backend.type rocksdb");
         assertThat(result.latencies())
                 .hasSize(2)
                 .allSatisfy(
