@@ -21,6 +21,23 @@ public final class BronzeIngestOptions {
         LATEST
     }
 
+    /**
+     * How accepted events reach the Iceberg writers ({@code write.distribution-mode} of {@code
+     * bronze.events}).
+     */
+    public enum WriteDistribution {
+        /**
+         * Each writer writes what its dedupe subtask passed, chained to it: no second shuffle, but
+         * up to one file per (day, tenant) per writer and checkpoint.
+         */
+        NONE,
+        /**
+         * Rows are shuffled to writers by partition: one file per (day, tenant) and checkpoint, at
+         * the cost of serializing every row once more and computing its partition path.
+         */
+        HASH
+    }
+
     public static final ConfigOption<String> TOPIC_PATTERN =
             key("bronze.input.topic-pattern")
                     .stringType()
@@ -172,6 +189,18 @@ public final class BronzeIngestOptions {
                             "Target data file size of the Bronze tables (write.target-file-size"
                                     + "-bytes); checkpoints still close files, compaction merges"
                                     + " them.");
+
+    public static final ConfigOption<WriteDistribution> ICEBERG_WRITE_DISTRIBUTION =
+            key("bronze.iceberg.write-distribution")
+                    .enumType(WriteDistribution.class)
+                    .defaultValue(WriteDistribution.NONE)
+                    .withDescription(
+                            "NONE: writers are chained to dedupe (no second shuffle; up to one"
+                                    + " file per partition per writer and checkpoint, which"
+                                    + " `./strata maintain` compacts). HASH: rows are shuffled to"
+                                    + " writers by (day, tenant) for one file per partition and"
+                                    + " checkpoint; `./strata bench` measured it costlier per"
+                                    + " event. Set on the table as write.distribution-mode.");
 
     public static final ConfigOption<Boolean> KAFKA_OUTPUT_ENABLED =
             key("bronze.output.kafka-enabled")

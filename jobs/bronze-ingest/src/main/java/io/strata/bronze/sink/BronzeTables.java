@@ -5,17 +5,21 @@ import io.strata.common.iceberg.AvroIcebergSchemas;
 import io.strata.common.iceberg.IcebergTables;
 import io.strata.model.bronze.BronzeEvent;
 import io.strata.model.ops.QuarantineRecord;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
 
 /**
  * The Bronze tables: schemas derived from the Avro definitions of {@link BronzeEvent} and {@link
- * QuarantineRecord}, format v2, partitioned by day and tenant, hash-distributed to writers by
- * partition so each checkpoint writes one file per (day, tenant) rather than one per writer.
+ * QuarantineRecord}, format v2, partitioned by day and tenant. How events reach the writers is
+ * {@link BronzeIngestOptions#ICEBERG_WRITE_DISTRIBUTION}, recorded on the table as {@code
+ * write.distribution-mode}, which Iceberg's sink follows.
  */
 public final class BronzeTables {
 
@@ -48,7 +52,15 @@ public final class BronzeTables {
     }
 
     private static Map<String, String> properties(ReadableConfig config) {
-        return IcebergTables.standardProperties(
-                config.get(BronzeIngestOptions.ICEBERG_TARGET_FILE_SIZE));
+        Map<String, String> properties =
+                new HashMap<>(
+                        IcebergTables.standardProperties(
+                                config.get(BronzeIngestOptions.ICEBERG_TARGET_FILE_SIZE)));
+        properties.put(
+                TableProperties.WRITE_DISTRIBUTION_MODE,
+                config.get(BronzeIngestOptions.ICEBERG_WRITE_DISTRIBUTION)
+                        .name()
+                        .toLowerCase(Locale.ROOT));
+        return properties;
     }
 }
