@@ -23,6 +23,9 @@ import org.apache.iceberg.catalog.TableIdentifier;
  */
 public final class BronzeTables {
 
+    /** The Parquet dictionary page limit per column of {@code bronze.events} (Iceberg's: 2 MiB). */
+    static final long DICTIONARY_BYTES = 256 * 1024;
+
     private BronzeTables() {}
 
     public static TableIdentifier eventsId(ReadableConfig config) {
@@ -61,6 +64,11 @@ public final class BronzeTables {
                 config.get(BronzeIngestOptions.ICEBERG_WRITE_DISTRIBUTION)
                         .name()
                         .toLowerCase(Locale.ROOT));
+        // Most Bronze columns are unique per row (event id, checksum, payload): Parquet builds a
+        // dictionary for each until it outgrows this size, then falls back to plain encoding. A
+        // small limit stops that waste early; the few-valued columns (tenant, app, record type,
+        // topic) still fit their dictionaries many times over.
+        properties.put(TableProperties.PARQUET_DICT_SIZE_BYTES, Long.toString(DICTIONARY_BYTES));
         return properties;
     }
 }
