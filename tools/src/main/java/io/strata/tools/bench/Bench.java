@@ -34,6 +34,9 @@ public final class Bench {
     /** Iceberg namespace of the runs' tables; each table is dropped once measured. */
     static final String NAMESPACE = "bench";
 
+    /** The JFR recording of the TaskManager during the last round's Strata run. */
+    static final String PROFILE = "strata-bronze-ingest.jfr";
+
     private static final DateTimeFormatter RUN_ID =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
@@ -81,12 +84,18 @@ public final class Bench {
         SqlBaseline baseline = new SqlBaseline(stack.home(), servers, cluster);
         RawCeiling raw = new RawCeiling(servers, BenchSettings.TOPIC);
         List<Measurement> measurements = new ArrayList<>();
+        Optional<List<String>> profileSection = Optional.empty();
         for (int round = 1; round <= settings.runs(); round++) {
             String runId = invocation + "-r" + round;
             out.printf(
                     "== Round %d of %d%s%n",
                     round, settings.runs(), round == 1 ? " (warm-up, not counted)" : "");
             StrataPipeline.Outputs outputs = StrataPipeline.Outputs.of(NAMESPACE, runId);
+            Optional<TaskManagerProfile> profile =
+                    round == settings.runs()
+                            ? TaskManagerProfile.start(
+                                    taskManagerPid(), settings.out().resolve(PROFILE), out)
+                            : Optional.empty();
             measurements.add(
                     report(
                             strata.run(
@@ -96,6 +105,7 @@ public final class Bench {
                                     settings.checkpointInterval(),
                                     settings.timeout(),
                                     out)));
+            profileSection = profile.flatMap(TaskManagerProfile::stop).map(this::summarize);
             cleanUp(
                     commits,
                     servers,
@@ -133,7 +143,7 @@ public final class Bench {
                         Environment.describe(stack.home(), others, loadAtStart),
                         Instant.now());
         Files.createDirectories(settings.out());
-        new BenchReport(result).write(settings.out());
+        new BenchReport(result).withProfile(profileSection.orElse(List.of())).write(settings.out());
         return result;
     }
 
@@ -260,6 +270,15 @@ public final class Bench {
                                 rate)));
         cleanUp(commits, servers, List.of(table), List.of(LatencyRun.TOPIC));
         return results;
+    }
+
+    /** The report's profile section for {@code recording}; a line saying why if unreadable. */
+    private List<String> summarize(Path recording) {
+        try {
+            return ProfileSummary.of(recording).markdown(recording.getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            return List.of("The recording `" + recording + "` could not be read: " + e);
+        }
     }
 
     private LatencyRun.Result report(LatencyRun.Result r) {

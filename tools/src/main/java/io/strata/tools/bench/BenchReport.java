@@ -24,9 +24,16 @@ final class BenchReport {
     static final double TARGET_RATIO_TO_BASELINE = 1.5;
 
     private final BenchResult result;
+    private List<String> profile = List.of();
 
     BenchReport(BenchResult result) {
         this.result = result;
+    }
+
+    /** Adds the section on where Strata's CPU went ({@link ProfileSummary#markdown}). */
+    BenchReport withProfile(List<String> section) {
+        this.profile = List.copyOf(section);
+        return this;
     }
 
     void write(Path dir) throws IOException {
@@ -97,6 +104,11 @@ final class BenchReport {
         md.add("");
         md.addAll(targets());
         md.add("");
+        if (!profile.isEmpty()) {
+            md.add("## Where Strata's time goes (bronze-ingest, last round)");
+            md.add("");
+            md.addAll(profile);
+        }
         md.add("## Checkpoints, state and Iceberg files (medians of counted runs)");
         md.add("");
         md.add(

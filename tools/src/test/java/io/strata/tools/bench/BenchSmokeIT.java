@@ -104,6 +104,11 @@ class BenchSmokeIT {
                                     .isGreaterThanOrEqualTo(r.latencies().p50());
                         });
         assertThat(report).contains("## Latency at a fixed rate", "Strata Bronze freshness p99");
+        // The last round's Strata run was recorded with JFR and its samples summarised.
+        assertThat(dir.resolve(Bench.PROFILE)).isRegularFile();
+        assertThat(report)
+                .contains("## Where Strata's time goes", "CPU samples of the TaskManager")
+                .contains("| `Flink runtime` |");
         List<String> history = Files.readAllLines(dir.resolve(BenchHistory.FILE));
         assertThat(history).hasSize(1 + 6 + 2).first().isEqualTo(BenchHistory.HEADER);
         String[] columns = BenchHistory.HEADER.split(",");
