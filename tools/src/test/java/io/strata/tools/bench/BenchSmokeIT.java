@@ -38,9 +38,11 @@ class BenchSmokeIT {
                         TestStackHomes.withFreePorts(
                                 stateDir,
                                 Map.of(
-                                        StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "1536m",
-                                        StackOptions.FLINK_TASKMANAGER_METASPACE.key(), "256m",
-                                        StackOptions.FLINK_TASK_SLOTS.key(), "2")));
+                                        // The whole chain runs three jobs of two slots at once,
+                                        // each loading its own shaded jar.
+                                        StackOptions.FLINK_TASKMANAGER_MEMORY.key(), "3072m",
+                                        StackOptions.FLINK_TASKMANAGER_METASPACE.key(), "640m",
+                                        StackOptions.FLINK_TASK_SLOTS.key(), "6")));
     }
 
     @AfterAll
@@ -68,7 +70,18 @@ class BenchSmokeIT {
                         5,
                         200);
 
-        BenchResult result = new Bench(stack, settings, out).run();
+        // Short bounds so the chain's tiny runs end quickly: Gold releases a row 1 s of event time
+        // after it, the drained chain idles 2 s, the paced run sends 12 s and measures 2-6 s.
+        ChainSettings chain =
+                new ChainSettings(
+                        true,
+                        12,
+                        200,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(2));
+
+        BenchResult result = new Bench(stack, settings, chain, out).run();
 
         assertThat(result.measurements()).hasSize(6).allMatch(Measurement::valid);
         long bronzeRows = result.input().oracle().bronzeTotal().accepted();
@@ -104,8 +117,45 @@ class BenchSmokeIT {
                                     .isGreaterThanOrEqualTo(r.latencies().p50());
                         });
         assertThat(report).contains("## Latency at a fixed rate", "Strata Bronze freshness p99");
+        assertThat(result.chain().throughput())
+                .hasValueSatisfying(
+                        m -> {
+                            assertThat(m.valid()).as(m.note()).isTrue();
+                            assertThat(m.bronzeRows()).isEqualTo(bronzeRows);
+                            assertThat(m.goldRows()).isEqualTo(m.goldRowsExpected()).isPositive();
+                            // Each layer completes after the one it reads.
+                            assertThat(m.runningAt()).isGreaterThan(m.submittedAt());
+                            assertThat(m.silverDoneAt()).isGreaterThanOrEqualTo(m.bronzeDoneAt());
+                            assertThat(m.goldDoneAt()).isGreaterThanOrEqualTo(m.silverDoneAt());
+                            assertThat(m.seconds()).isGreaterThan(m.processingSeconds());
+                        });
+        assertThat(result.chain().latency())
+                .hasValueSatisfying(
+                        r -> {
+                            assertThat(r.valid()).as(r.note()).isTrue();
+                            assertThat(r.match().unmatched()).isZero();
+                            assertThat(r.latencies().count()).isPositive();
+                            assertThat(r.latencies().p99())
+                                    .isGreaterThanOrEqualTo(r.latencies().p50())
+                                    .isPositive();
+                        });
+        assertThat(result.chain().latencyArguments())
+                .containsSequence("--strata.kafka.delivery", "AT_LEAST_ONCE");
+        assertThat(report)
+                .contains(
+                        "## Whole chain: bronze-ingest → silver-conform → gold-features",
+                        "| whole chain, from submission |",
+                        "| gold-features | Silver versions |",
+                        "## Whole-chain latency at a fixed rate: raw event → Gold Kafka topic",
+                        "- whole-chain throughput: ",
+                        "- raw → Gold topic p99 at 200 records/s",
+                        "Where it goes:")
+                .doesNotContain("Not measured by this harness yet");
         List<String> history = Files.readAllLines(dir.resolve(BenchHistory.FILE));
-        assertThat(history).hasSize(1 + 6 + 2).first().isEqualTo(BenchHistory.HEADER);
+        assertThat(history).hasSize(1 + 6 + 2 + 2).first().isEqualTo(BenchHistory.HEADER);
+        assertThat(history)
+                .anyMatch(line -> line.contains(",chain,") && line.contains(",CHAIN,"))
+                .anyMatch(line -> line.contains(",chain-latency,"));
         String[] columns = BenchHistory.HEADER.split(",");
         assertThat(history.subList(1, history.size()))
                 .allSatisfy(line -> assertThat(line.split(",", -1)).hasSize(columns.length));

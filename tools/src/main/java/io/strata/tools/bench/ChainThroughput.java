@@ -1,0 +1,249 @@
+package io.strata.tools.bench;
+
+import io.strata.tools.summary.IcebergCounts;
+import io.strata.workload.Workload;
+import io.strata.workload.oracle.Expectation;
+import io.strata.workload.oracle.Oracle;
+import io.strata.workload.oracle.SilverChangeLog;
+import io.strata.workload.oracle.SilverEntity;
+import io.strata.workload.oracle.SilverVersion;
+import io.strata.workload.oracle.gold.GoldOracle;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+
+/**
+ * Whole-chain sustained throughput: bronze-ingest, silver-conform and gold-features submitted
+ * together over the preloaded bench topic, each reading from the start, watched until every layer
+ * holds what the oracle says: Bronze the accepted events, each Silver table its rows, and the Gold
+ * feature history every row the watermark can release. Gold computes features in event time and
+ * waits for the watermark, so of a finite input it never releases the rows within its
+ * out-of-orderness of the newest input event: those are left out of the expectation (see {@link
+ * #expectedGoldRows}).
+ */
+final class ChainThroughput {
+
+    private static final Duration POLL = Duration.ofSeconds(2);
+
+    /** The Silver entities whose versions are Gold's feature input events (docs/gold.md). */
+    static final Set<SilverEntity> FEATURE_INPUTS =
+            Set.of(SilverEntity.ORDER, SilverEntity.SUPPORT_TICKET, SilverEntity.PRODUCT_RETURN);
+
+    private final ChainJobs jobs;
+    private final ClusterRun cluster;
+    private final IcebergCommits commits;
+    private final IcebergCounts counts;
+    private final PrintStream out;
+
+    ChainThroughput(
+            ChainJobs jobs,
+            ClusterRun cluster,
+            IcebergCommits commits,
+            IcebergCounts counts,
+            PrintStream out) {
+        this.jobs = jobs;
+        this.cluster = cluster;
+        this.commits = commits;
+        this.counts = counts;
+        this.out = out;
+    }
+
+    ChainMeasurement run(
+            Workload workload,
+            BenchTopic.Loaded input,
+            ChainNames names,
+            List<String> common,
+            Map<String, List<String>> extra,
+            ChainSettings chain,
+            Duration timeout) {
+        // The oracle again, offline, for the Silver change log that Gold's expectation needs.
+        SilverChangeLog log = new SilverChangeLog();
+        Expectation expected = Oracle.compute(workload.records(), workload.oracleOptions(), log);
+        List<SilverVersion> versions = log.versions();
+        long goldExpected = expectedGoldRows(versions, chain.goldOutOfOrderness());
+        long bronzeRows = expected.bronzeTotal().accepted();
+        double cpuAtSubmit = cluster.cpuNow();
+        long submittedAt = System.currentTimeMillis();
+        Optional<Map<String, String>> ids = jobs.submit(names, common, extra, out);
+        if (ids.isEmpty()) {
+            return ChainMeasurement.failed(input.records(), "flink run failed");
+        }
+        try {
+            Optional<Long> running = jobs.awaitRunning(ids.get(), Duration.ofMinutes(5));
+            if (running.isEmpty()) {
+                return ChainMeasurement.failed(input.records(), "the jobs did not all start");
+            }
+            out.printf(
+                    "  all three jobs running after %.1f s%n", (running.get() - submittedAt) / 1e3);
+            Watch watch =
+                    new Watch(names, bronzeRows, expected.silver().counts(), goldExpected, chain);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && !watch.over()) {
+                Optional<String> ended = jobs.ended(ids.get());
+                if (ended.isPresent()) {
+                    return ChainMeasurement.failed(input.records(), "job " + ended.get());
+                }
+                ClusterRun.sleep(POLL);
+                watch.poll();
+            }
+            double cpu = cluster.cpuNow() - cpuAtSubmit;
+            String note = watch.over() ? watch.note() : "timed out: " + watch.progress();
+            return new ChainMeasurement(
+                    input.records(),
+                    bronzeRows,
+                    versions.size(),
+                    goldExpected,
+                    watch.goldRows,
+                    submittedAt,
+                    running.get(),
+                    watch.bronzeDoneAt,
+                    watch.silverDoneAt,
+                    watch.goldDoneAt,
+                    cpu,
+                    watch.over() && note.isEmpty(),
+                    note);
+        } finally {
+            jobs.cancel(ids.get().values());
+        }
+    }
+
+    /**
+     * The feature-history rows Gold must hold once its watermark has passed everything it can: the
+     * oracle's rows at event times at or before the newest input event minus the out-of-orderness
+     * (once every input is idle, Flink forwards the highest watermark of its inputs, which trails
+     * the newest event time by the out-of-orderness and 1 ms).
+     */
+    static long expectedGoldRows(List<SilverVersion> versions, Duration outOfOrderness) {
+        Optional<Instant> newest =
+                versions.stream()
+                        .filter(v -> FEATURE_INPUTS.contains(v.entity()))
+                        .map(SilverVersion::eventTime)
+                        .max(Instant::compareTo);
+        if (newest.isEmpty()) {
+            return 0;
+        }
+        Instant watermark = newest.get().minus(outOfOrderness).minusMillis(1);
+        return GoldOracle.of(versions).featureHistory().stream()
+                .filter(r -> !r.validFrom().isAfter(watermark))
+                .count();
+    }
+
+    /** The layers as the poll last saw them. */
+    private final class Watch {
+        private final ChainNames names;
+        private final long bronzeRows;
+        private final Map<String, Number> silverRows;
+        private final long goldExpected;
+        private final Duration quiet;
+        private long bronzeDoneAt;
+        private long silverDoneAt;
+        private long goldDoneAt;
+        private long goldRows = -1;
+        private long goldChangedAt = System.nanoTime();
+        private String note = "";
+
+        Watch(
+                ChainNames names,
+                long bronzeRows,
+                Map<String, ? extends Number> silverRows,
+                long goldExpected,
+                ChainSettings chain) {
+            this.names = names;
+            this.bronzeRows = bronzeRows;
+            this.silverRows = Map.copyOf(silverRows);
+            this.goldExpected = goldExpected;
+            // Gold commits on checkpoints: a count unchanged for its idleness and a few
+            // checkpoints will not change any more.
+            this.quiet = chain.throughputGoldIdleness().plusSeconds(45);
+        }
+
+        boolean over() {
+            return goldDoneAt > 0 || !note.isEmpty();
+        }
+
+        String note() {
+            return note;
+        }
+
+        void poll() {
+            if (bronzeDoneAt == 0) {
+                commits.reached(names.bronzeTable(), bronzeRows)
+                        .ifPresent(r -> bronzeDoneAt = r.committedAt());
+            }
+            if (bronzeDoneAt > 0 && silverDoneAt == 0 && silverCaughtUp()) {
+                silverDoneAt =
+                        silverRows.keySet().stream()
+                                .mapToLong(e -> lastDataChange(silverTable(e)))
+                                .max()
+                                .orElse(0);
+            }
+            if (silverDoneAt > 0) {
+                pollGold();
+            }
+        }
+
+        private void pollGold() {
+            long rows = counts.rows(names.featureHistoryTable()).orElse(0L);
+            if (rows != goldRows) {
+                goldRows = rows;
+                goldChangedAt = System.nanoTime();
+            }
+            if (rows == goldExpected) {
+                goldDoneAt = lastDataChange(names.featureHistoryTable());
+            } else if (System.nanoTime() - goldChangedAt > quiet.toNanos()) {
+                note =
+                        String.format(
+                                "Gold history settled at %,d rows, the oracle expects %,d",
+                                rows, goldExpected);
+            }
+        }
+
+        private boolean silverCaughtUp() {
+            return silverRows.entrySet().stream()
+                    .allMatch(
+                            e ->
+                                    counts.rows(silverTable(e.getKey())).orElse(-1L)
+                                            == e.getValue().longValue());
+        }
+
+        private String silverTable(String entity) {
+            return names.silverNamespace()
+                    + "."
+                    + (entity.equals("return") ? "product_return" : entity);
+        }
+
+        String progress() {
+            return String.format(
+                    "Bronze %s, Silver %s, Gold history %,d of %,d rows",
+                    bronzeDoneAt > 0 ? "complete" : commits.rows(names.bronzeTable()) + " rows",
+                    silverDoneAt > 0 ? "complete" : "incomplete",
+                    Math.max(goldRows, 0),
+                    goldExpected);
+        }
+    }
+
+    /**
+     * The commit time of the table's latest snapshot that changed data (added rows or deletes): of
+     * an upserted table at rest, the commit that completed it; 0 when none did.
+     */
+    private long lastDataChange(String table) {
+        Optional<Table> loaded = commits.load(table);
+        long last = 0;
+        if (loaded.isPresent()) {
+            for (Snapshot s : loaded.get().snapshots()) {
+                Map<String, String> summary = s.summary();
+                if (!summary.getOrDefault("added-records", "0").equals("0")
+                        || !summary.getOrDefault("added-delete-files", "0").equals("0")) {
+                    last = Math.max(last, s.timestampMillis());
+                }
+            }
+        }
+        return last;
+    }
+}

@@ -1,0 +1,105 @@
+package io.strata.tools.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The whole chain's figures, targets and the account of where Gold's latency goes. */
+class ChainReportTest {
+
+    private static final long SUBMITTED = 1_000_000;
+    private static final long RUNNING = SUBMITTED + 20_000;
+
+    /** 60,000 raw records; Bronze after 10 s of running, Silver 20 s, Gold 30 s. */
+    private static final ChainMeasurement RUN =
+            new ChainMeasurement(
+                    60_000,
+                    50_000,
+                    150_000,
+                    9_000,
+                    9_000,
+                    SUBMITTED,
+                    RUNNING,
+                    RUNNING + 10_000,
+                    RUNNING + 20_000,
+                    RUNNING + 30_000,
+                    40,
+                    true,
+                    "");
+
+    @Test
+    void chainThroughputRunsFromSubmissionAndEachJobFromAllRunning() {
+        assertThat(RUN.seconds()).isEqualTo(50.0);
+        assertThat(RUN.eventsPerSecond()).isEqualTo(1_200.0);
+        assertThat(RUN.processingEventsPerSecond()).isEqualTo(2_000.0);
+        assertThat(RUN.eventsPerCpuSecond()).isEqualTo(1_500.0);
+        assertThat(RUN.bronzeRate()).isEqualTo(6_000.0);
+        assertThat(RUN.silverRate()).isEqualTo(2_500.0);
+        assertThat(RUN.goldRate()).isEqualTo(5_000.0);
+        assertThat(ChainMeasurement.failed(10, "no").eventsPerSecond()).isZero();
+    }
+
+    @Test
+    void theSectionHasBothTablesAndTheArgumentsGiven() {
+        String md =
+                String.join(
+                        "\n",
+                        ChainReport.section(
+                                new ChainResult(
+                                        Optional.of(RUN),
+                                        Optional.of(latency(40_000, 42_000)),
+                                        List.of("--gold.features.idleness", "5000ms"),
+                                        List.of("--strata.kafka.delivery", "AT_LEAST_ONCE"))));
+
+        assertThat(md)
+                .contains("| whole chain, from submission | 1,200 | 1,500 | 50.0 | yes |")
+                .contains("| whole chain, from all jobs running | 2,000 | — | 30.0 | |")
+                .contains("| silver-conform | Bronze events | 50,000 | 20.0 | 2,500 |")
+                .contains("| 5,000 | 300,000 | 3 | 3 | 40,000 ms | 42,000 ms | 42,000 ms |")
+                .contains("`--gold.features.idleness 5000ms`")
+                .contains("`--strata.kafka.delivery AT_LEAST_ONCE`");
+    }
+
+    @Test
+    void targetsAreJudgedOnlyOnValidRuns() {
+        List<String> lines =
+                ChainReport.targets(
+                        new ChainResult(
+                                Optional.of(RUN),
+                                Optional.of(latency(300, 900)),
+                                List.of(),
+                                List.of()));
+        assertThat(lines)
+                .containsExactly(
+                        "- whole-chain throughput: 1,200 events/s, target 20,000 events/s"
+                                + " **missed**.",
+                        "- raw → Gold topic p99 at 5,000 records/s (issue: at 5,000): 900 ms,"
+                                + " target ≤ 1,000 ms **met**.");
+        assertThat(ChainReport.targets(ChainResult.NONE))
+                .allMatch(line -> line.endsWith("no valid run, not judged."));
+    }
+
+    @Test
+    void theOutOfOrdernessBoundIsSetAgainstTheMedian() {
+        // Event time runs at the wall clock: the 30 s bound is 30,000 ms of the 40,000 ms p50.
+        assertThat(ChainReport.whereItGoes(latency(40_000, 42_000)))
+                .contains("(30,000 ms)", "≈ 30,000 ms", "75% of the p50", "(10,000 ms at p50)");
+    }
+
+    private static ChainLatency.Result latency(long p50, long p99) {
+        Latencies l = Latencies.of(new long[] {p50, p50, p99});
+        return new ChainLatency.Result(
+                5_000,
+                300_000,
+                1.0,
+                Duration.ofSeconds(30),
+                10,
+                25,
+                new GoldLatencyMatch.Result(l, 0, 0, 0, 3),
+                true,
+                "");
+    }
+}
