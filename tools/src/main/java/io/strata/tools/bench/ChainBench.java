@@ -7,7 +7,6 @@ import io.strata.tools.summary.IcebergCounts;
 import io.strata.workload.Workload;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +52,9 @@ final class ChainBench {
                         "--strata.checkpoint.interval",
                         settings.checkpointInterval().toMillis() + "ms",
                         "--gold.features.out-of-orderness",
-                        chain.goldOutOfOrderness().toMillis() + "ms");
-        List<String> throughputGold =
-                List.of(
+                        chain.goldOutOfOrderness().toMillis() + "ms",
                         "--gold.features.idleness",
-                        chain.throughputGoldIdleness().toMillis() + "ms");
+                        chain.goldIdleness().toMillis() + "ms");
         out.printf(
                 "== Whole chain: bronze-ingest → silver-conform → gold-features over %s%n",
                 input.topic());
@@ -65,18 +62,10 @@ final class ChainBench {
         IcebergCommits commits = new IcebergCommits(catalog);
         ChainMeasurement throughput =
                 new ChainThroughput(jobs, cluster, commits, new IcebergCounts(catalog), out)
-                        .run(
-                                workload,
-                                input,
-                                names,
-                                common,
-                                Map.of("gold-features", throughputGold),
-                                chain,
-                                settings.timeout());
+                        .run(workload, input, names, common, Map.of(), chain, settings.timeout());
         report(throughput);
         ChainJobs.cleanUp(catalog, servers, names, out);
-        List<String> throughputArgs = new ArrayList<>(common);
-        throughputArgs.addAll(throughputGold);
+        List<String> throughputArgs = common;
         List<String> latencyArgs = new ArrayList<>(common);
         latencyArgs.addAll(List.of("--strata.kafka.delivery", "AT_LEAST_ONCE"));
         Optional<ChainLatency.Result> latency = Optional.empty();
@@ -133,10 +122,5 @@ final class ChainBench {
                 l.max(),
                 l.count(),
                 r.note().isEmpty() ? "" : "  (" + r.note() + ")");
-    }
-
-    /** Unused durations are given as whole milliseconds: Flink parses "30000ms". */
-    static String millis(Duration d) {
-        return d.toMillis() + "ms";
     }
 }

@@ -142,6 +142,10 @@ final class ChainLatency {
                     GoldTopic.read(
                             servers, registryUrl, names.featuresTopic(), Duration.ofMinutes(2));
             GoldLatencyMatch.Result match = matcher.match(gold, from, to, expected);
+            out.printf(
+                    "  read %,d Gold records: %,d rows measured, %,d outside the window, %,d"
+                            + " unexplained%n",
+                    gold.size(), match.latencies().count(), match.outside(), match.unmatched());
             return judged(rate, workload.expectedRecords(), paced, chain, start, from, to, match);
         } finally {
             jobs.cancel(ids.get().values());

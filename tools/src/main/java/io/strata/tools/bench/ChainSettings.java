@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param latencyRate records per second of that run (issue 8 asks for 5,000)
  * @param goldOutOfOrderness gold-features' {@code gold.features.out-of-orderness}, passed to both
  *     runs: the bench must know it to say which Gold rows the watermark has released
- * @param throughputGoldIdleness {@code gold.features.idleness} of the throughput run only: once the
- *     preloaded input is drained Gold releases its last rows only after its inputs are idle this
- *     long, a wait that is the bench's doing, not the chain's
+ * @param goldIdleness {@code gold.features.idleness} of both runs (the job's default is a minute):
+ *     Gold's watermark is the lowest of its order, ticket and return inputs not idle this long, so
+ *     after the throughput run's drain its last rows wait this long, and in the latency run, whose
+ *     first returns come tens of seconds after the first orders, every row would wait this long at
+ *     first: waits that are the bench's doing, not the chain's
  * @param latencyWarmUp raw events produced this long after the paced run starts are not measured:
  *     until a Silver input has seen its first record it holds the Gold watermark back
  */
@@ -21,7 +23,7 @@ public record ChainSettings(
         long latencySeconds,
         double latencyRate,
         Duration goldOutOfOrderness,
-        Duration throughputGoldIdleness,
+        Duration goldIdleness,
         Duration latencyWarmUp) {
 
     /** gold-features' defaults for the watermark, and what issue 8 asks for. */

@@ -1,9 +1,11 @@
 package io.strata.tools.bench;
 
 import io.strata.workload.Workload;
+import io.strata.workload.WorkloadOptions;
 import io.strata.workload.WorkloadParams;
 import io.strata.workload.raw.RawRecord;
 import io.strata.workload.truth.TruthSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -20,10 +22,11 @@ import java.util.Map;
  * corrects the gap once. Out-of-order and late records are left out: the latency of in-order
  * traffic is what is measured.
  *
- * @param params the workload's options, except its start time
+ * @param params the workload's options, except its start time, gap and flow time scale
+ * @param gapMillis mean event-time gap between new flows; the flow time scale follows it
  * @param speed event-time seconds per wall-clock second over the whole send, as generated
  */
-record WallClockWorkload(Map<String, String> params, double speed) {
+record WallClockWorkload(Map<String, String> params, long gapMillis, double speed) {
 
     /** The generator's default mean gap between new flows (WorkloadOptions.ARRIVAL_INTERVAL). */
     private static final long DEFAULT_ARRIVAL_MILLIS = 10_000;
@@ -42,17 +45,22 @@ record WallClockWorkload(Map<String, String> params, double speed) {
 
     /** The workload, its event time starting at {@code start}. */
     Workload startingAt(Instant start) {
-        Map<String, String> p = new HashMap<>(params);
-        p.put("start-time", start.toString());
-        return Workload.of(WorkloadParams.fromMap(p));
+        return Workload.of(build(params, gapMillis).set(WorkloadOptions.START_TIME, start).build());
+    }
+
+    /**
+     * The options as given, and the gap and scale through the builder: {@code flow-time-scale} is
+     * missing from {@code WorkloadOptions.ALL}, so {@code fromMap} refuses it.
+     */
+    private static WorkloadParams.Builder build(Map<String, String> params, long gapMillis) {
+        return WorkloadParams.fromMap(params).toBuilder()
+                .set(WorkloadOptions.ARRIVAL_INTERVAL, Duration.ofMillis(gapMillis))
+                .set(WorkloadOptions.FLOW_TIME_SCALE, (double) gapMillis / DEFAULT_ARRIVAL_MILLIS);
     }
 
     private static WallClockWorkload measured(
             Map<String, String> params, long gapMillis, double rate) {
-        Map<String, String> p = new HashMap<>(params);
-        p.put("arrival-interval", "PT" + gapMillis / 1000.0 + "S");
-        p.put("flow-time-scale", Double.toString((double) gapMillis / DEFAULT_ARRIVAL_MILLIS));
-        Iterator<RawRecord> records = Workload.of(WorkloadParams.fromMap(p)).records();
+        Iterator<RawRecord> records = Workload.of(build(params, gapMillis).build()).records();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         long n = 0;
@@ -68,6 +76,6 @@ record WallClockWorkload(Map<String, String> params, double speed) {
         }
         double wallMillis = n / rate * 1000;
         double speed = n > 1 && wallMillis > 0 ? (last - first) / wallMillis : 1;
-        return new WallClockWorkload(Map.copyOf(p), speed);
+        return new WallClockWorkload(Map.copyOf(params), gapMillis, speed);
     }
 }

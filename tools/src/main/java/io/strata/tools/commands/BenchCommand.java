@@ -110,8 +110,9 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--chain-gold-idleness",
             defaultValue = "PT5S",
             description =
-                    "gold.features.idleness of the chain throughput run only: after the drain,"
-                            + " Gold's last rows wait this long.")
+                    "gold.features.idleness of the chain runs (the job's default is 1 min): after"
+                            + " the drain Gold's last rows, and at the start of the latency run its"
+                            + " first rows, wait this long.")
     private Duration chainGoldIdleness;
 
     @Option(

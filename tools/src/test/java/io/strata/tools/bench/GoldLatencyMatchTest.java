@@ -2,6 +2,7 @@ package io.strata.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.strata.tools.bench.ChainThroughput.GoldExpectation;
 import io.strata.tools.bench.GoldLatencyMatch.GoldRecord;
 import io.strata.workload.oracle.SilverRows.CustomerRow;
 import io.strata.workload.oracle.SilverRows.OrderRow;
@@ -121,9 +122,11 @@ class GoldLatencyMatchTest {
                         // 29 s before the newest: not released.
                         order("acme", "o4", "c3", last.minusSeconds(29).toEpochMilli(), 4));
 
-        assertThat(ChainThroughput.expectedGoldRows(versions, Duration.ofSeconds(30))).isEqualTo(2);
-        assertThat(ChainThroughput.expectedGoldRows(versions, Duration.ofSeconds(10))).isEqualTo(3);
-        assertThat(ChainThroughput.expectedGoldRows(List.of(), Duration.ofSeconds(30))).isZero();
+        assertThat(GoldExpectation.of(versions, Duration.ofSeconds(30)))
+                .isEqualTo(new GoldExpectation(2, at(T2)));
+        assertThat(GoldExpectation.of(versions, Duration.ofSeconds(10)))
+                .isEqualTo(new GoldExpectation(3, last.minusSeconds(29)));
+        assertThat(GoldExpectation.of(List.of(), Duration.ofSeconds(30)).rows()).isZero();
     }
 
     private static SilverVersion order(
