@@ -4,6 +4,8 @@ import io.strata.tools.stack.FlinkCli;
 import io.strata.tools.stack.FlinkRest;
 import io.strata.tools.stack.JobCatalog;
 import io.strata.tools.stack.StackHome;
+import io.strata.tools.stack.StackOptions;
+import io.strata.workload.WorkloadRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +60,13 @@ final class ChainJobs {
             List<String> common,
             Map<String, List<String>> extra,
             PrintStream log) {
+        // The stack auto-creates bronze-ingest's output topic on its first write; silver-conform,
+        // subscribed before, would find it only at its next partition discovery (up to 30 s).
+        // An operator has the topic before the jobs; so does the bench.
+        WorkloadRunner.ensureTopic(
+                "localhost:" + home.get(StackOptions.KAFKA_PORT),
+                names.bronzeTopic(),
+                home.get(StackOptions.KAFKA_PARTITIONS));
         Map<String, String> ids = new LinkedHashMap<>();
         for (String job : JOBS) {
             List<String> args =

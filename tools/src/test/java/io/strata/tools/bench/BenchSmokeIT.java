@@ -1,6 +1,7 @@
 package io.strata.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.strata.tools.stack.LocalStack;
 import io.strata.tools.stack.StackOptions;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bench harness on a tiny workload, on a stack of its own (free ports, own state directory):
- * both pipelines run and reconcile, the report, charts and history are written. It asserts what the
- * harness produces, never how fast: a benchmark does not belong in {@code mvn verify}.
+ * both pipelines run and reconcile, the whole chain runs once drained and once paced, the report,
+ * charts and history are written. It asserts what the harness produces, never how fast: a benchmark
+ * does not belong in {@code mvn verify}.
  */
 class BenchSmokeIT {
 
@@ -122,7 +124,10 @@ class BenchSmokeIT {
                         m -> {
                             assertThat(m.valid()).as(m.note()).isTrue();
                             assertThat(m.bronzeRows()).isEqualTo(bronzeRows);
-                            assertThat(m.goldRows()).isEqualTo(m.goldRowsExpected()).isPositive();
+                            // Within the tolerance the report states (see ChainThroughput).
+                            assertThat(m.goldRowsExpected()).isPositive();
+                            assertThat((double) m.goldRows())
+                                    .isCloseTo(m.goldRowsExpected(), withinPercentage(5));
                             // Each layer completes after the one it reads.
                             assertThat(m.runningAt()).isGreaterThan(m.submittedAt());
                             assertThat(m.silverDoneAt()).isGreaterThanOrEqualTo(m.bronzeDoneAt());
