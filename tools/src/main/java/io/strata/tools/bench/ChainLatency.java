@@ -41,6 +41,7 @@ final class ChainLatency {
             double measuredFrom,
             double measuredTo,
             GoldLatencyMatch.Result match,
+            Latencies bronze,
             boolean valid,
             String note) {
 
@@ -53,6 +54,7 @@ final class ChainLatency {
                     0,
                     0,
                     new GoldLatencyMatch.Result(Latencies.NONE, 0, 0, 0, 0),
+                    Latencies.NONE,
                     false,
                     why);
         }
@@ -98,6 +100,7 @@ final class ChainLatency {
             Workload workload = paced.startingAt(Instant.now());
             long[] sentAt = new long[Math.toIntExact(workload.expectedRecords() + 1)];
             SilverChangeLog log = new SilverChangeLog();
+            BronzeHop bronze = new BronzeHop();
             Oracle oracle = new Oracle(workload.oracleOptions(), log);
             long start = System.currentTimeMillis();
             try (KafkaRawSender sender = KafkaRawSender.create(servers)) {
@@ -111,6 +114,7 @@ final class ChainLatency {
                             if (r.position() < sentAt.length) {
                                 sentAt[(int) r.position()] = System.currentTimeMillis();
                             }
+                            bronze.sent(r.tenant(), r.eventId(), System.currentTimeMillis());
                             oracle.accept(r);
                         });
             }
@@ -146,7 +150,19 @@ final class ChainLatency {
                     "  read %,d Gold records: %,d rows measured, %,d outside the window, %,d"
                             + " unexplained%n",
                     gold.size(), match.latencies().count(), match.outside(), match.unmatched());
-            return judged(rate, workload.expectedRecords(), paced, chain, start, from, to, match);
+            Latencies bronzeHop =
+                    bronze.read(servers, names.bronzeTopic(), from, to, Duration.ofMinutes(2));
+            return judged(
+                    rate,
+                    workload.expectedRecords(),
+                    paced,
+                    chain,
+                    start,
+                    from,
+                    to,
+                    match,
+                    bronzeHop,
+                    gold.isEmpty());
         } finally {
             jobs.cancel(ids.get().values());
         }
@@ -160,11 +176,19 @@ final class ChainLatency {
             long start,
             long from,
             long to,
-            GoldLatencyMatch.Result match) {
+            GoldLatencyMatch.Result match,
+            Latencies bronzeHop,
+            boolean goldEmpty) {
         long seen = match.latencies().count();
         String note = "";
         if (to <= from) {
             note = "the send is too short for its warm-up and cool-down";
+        } else if (goldEmpty) {
+            note =
+                    "Gold wrote nothing within 3 minutes of the send: the chain fell behind the"
+                            + " rate (raw → Bronze topic p50 "
+                            + bronzeHop.p50()
+                            + " ms)";
         } else if (seen == 0) {
             note = "no Gold record of a measured raw event";
         } else if (match.unmatched() > 0 || seen != match.expected()) {
@@ -184,14 +208,15 @@ final class ChainLatency {
                 (from - start) / 1e3,
                 (to - start) / 1e3,
                 match,
+                bronzeHop,
                 valid,
                 note);
     }
 
     /**
-     * Waits until Gold's topic has not grown for 10 s (at least 15 s, at most 3 minutes): the rows
-     * of the measured events are written by then; the last ones, which wait for the inputs'
-     * idleness, are outside the measured window anyway.
+     * Waits until Gold's topic holds records and has not grown for 10 s (at least 15 s, at most 3
+     * minutes): the rows of the measured events are written by then unless the chain fell behind
+     * the rate; the last ones, which wait for the inputs' idleness, are outside the window anyway.
      */
     private void awaitQuietTopic(String topic) {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -203,7 +228,8 @@ final class ChainLatency {
             if (size != last) {
                 last = size;
                 changed = System.nanoTime();
-            } else if (System.nanoTime() > earliest
+            } else if (size > 0
+                    && System.nanoTime() > earliest
                     && System.nanoTime() - changed > Duration.ofSeconds(10).toNanos()) {
                 return;
             }

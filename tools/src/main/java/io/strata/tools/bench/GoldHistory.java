@@ -11,14 +11,15 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * Gold's feature history as it stands (upserts applied): its rows and the latest {@code
- * valid_from}, read in one scan of one column.
+ * Gold's feature history as it stands (upserts applied): its rows up to an event time and the
+ * latest {@code valid_from}, read in one scan of one column.
  */
 record GoldHistory(long rows, Instant newest) {
 
     static final GoldHistory EMPTY = new GoldHistory(0, Instant.MIN);
 
-    static GoldHistory read(Optional<Table> table) {
+    /** Counts the rows with {@code valid_from} at or before {@code upTo}. */
+    static GoldHistory read(Optional<Table> table, Instant upTo) {
         if (table.isEmpty()) {
             return EMPTY;
         }
@@ -27,8 +28,8 @@ record GoldHistory(long rows, Instant newest) {
         try (CloseableIterable<Record> records =
                 IcebergGenerics.read(table.get()).select("valid_from").build()) {
             for (Record r : records) {
-                rows++;
                 Instant t = instant(r.getField("valid_from"));
+                rows += t.isAfter(upTo) ? 0 : 1;
                 newest = t.isAfter(newest) ? t : newest;
             }
         } catch (IOException e) {

@@ -20,9 +20,8 @@ import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 
 /**
- * Why Gold's feature history settled with other rows than the oracle's: which expected rows are
- * missing, and whether they lie beyond the watermark of the input whose newest event is oldest (a
- * sign that Gold's final watermark is the lowest input's, not the highest).
+ * Why Gold's feature history settled before the oracle's newest released row: which expected rows
+ * are missing, and whether they lie beyond the watermark of the input whose newest event is oldest.
  */
 final class GoldShortfall {
 
@@ -39,9 +38,8 @@ final class GoldShortfall {
         if (newest.isEmpty()) {
             return "no feature input";
         }
-        Instant highest = newest.values().stream().max(Instant::compareTo).orElseThrow();
         Instant lowest = newest.values().stream().min(Instant::compareTo).orElseThrow();
-        Instant released = highest.minus(outOfOrderness).minusMillis(1);
+        Instant released = lowest.minus(outOfOrderness).minusMillis(1);
         Instant lowestReleased = lowest.minus(outOfOrderness).minusMillis(1);
         long missing = 0;
         long missingAfterLowest = 0;

@@ -11,6 +11,7 @@ import io.strata.workload.oracle.SilverVersion;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -111,22 +112,28 @@ class GoldLatencyMatchTest {
     }
 
     @Test
-    void goldMustHoldTheOracleRowsTheWatermarkPassedOnceTheInputEnds() {
+    void goldMustHoldTheOracleRowsTheLowestInputsWatermarkPassedOnceTheInputEnds() {
         Instant last = NOON.plusSeconds(60);
         List<SilverVersion> versions =
                 List.of(
                         order("acme", "o1", "c1", T1, 1),
                         order("acme", "o2", "c1", T2, 2),
-                        // The newest input event: the watermark ends 30 s + 1 ms behind it.
                         order("acme", "o3", "c2", last.toEpochMilli(), 3),
-                        // 29 s before the newest: not released.
+                        // 29 s before the newest order: not released.
                         order("acme", "o4", "c3", last.minusSeconds(29).toEpochMilli(), 4));
 
+        Instant watermark = last.minusSeconds(30).minusMillis(1);
         assertThat(GoldExpectation.of(versions, Duration.ofSeconds(30)))
-                .isEqualTo(new GoldExpectation(2, at(T2)));
-        assertThat(GoldExpectation.of(versions, Duration.ofSeconds(10)))
-                .isEqualTo(new GoldExpectation(3, last.minusSeconds(29)));
+                .isEqualTo(new GoldExpectation(2, at(T2), watermark));
+        assertThat(GoldExpectation.of(versions, Duration.ofSeconds(10)).rows()).isEqualTo(3);
         assertThat(GoldExpectation.of(List.of(), Duration.ofSeconds(30)).rows()).isZero();
+
+        // A ticket input whose newest event is older holds the end back: o3's row waits.
+        List<SilverVersion> withTicket = new ArrayList<>(versions);
+        withTicket.add(
+                new SilverVersion(ticket("acme", "t1", "c4"), last.minusSeconds(20), 5, false));
+        assertThat(GoldExpectation.of(withTicket, Duration.ofSeconds(10)))
+                .isEqualTo(new GoldExpectation(2, at(T2), last.minusSeconds(30).minusMillis(1)));
     }
 
     private static SilverVersion order(
