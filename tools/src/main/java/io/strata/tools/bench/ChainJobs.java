@@ -104,26 +104,25 @@ final class ChainJobs {
     }
 
     /**
-     * When the last task of the last job switched to RUNNING (epoch millis); empty if a job ended
-     * or the jobs were not all running within {@code timeout}.
+     * When the last task of each job switched to RUNNING (job name → epoch millis); empty if a job
+     * ended or the jobs were not all running within {@code timeout}.
      */
-    Optional<Long> awaitRunning(Map<String, String> ids, Duration timeout) {
+    Optional<Map<String, Long>> awaitRunning(Map<String, String> ids, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            long latest = 0;
-            boolean all = true;
-            for (String id : ids.values()) {
-                String state = rest.state(id).orElse("UNKNOWN");
+            Map<String, Long> since = new LinkedHashMap<>();
+            for (Map.Entry<String, String> job : ids.entrySet()) {
+                String state = rest.state(job.getValue()).orElse("UNKNOWN");
                 if (TERMINAL.contains(state)) {
                     return Optional.empty();
                 }
-                Optional<Long> since =
-                        state.equals("RUNNING") ? rest.allTasksRunningSince(id) : Optional.empty();
-                all &= since.isPresent();
-                latest = Math.max(latest, since.orElse(0L));
+                if (state.equals("RUNNING")) {
+                    rest.allTasksRunningSince(job.getValue())
+                            .ifPresent(t -> since.put(job.getKey(), t));
+                }
             }
-            if (all) {
-                return Optional.of(latest);
+            if (since.size() == ids.size()) {
+                return Optional.of(since);
             }
             ClusterRun.sleep(Duration.ofMillis(500));
         }

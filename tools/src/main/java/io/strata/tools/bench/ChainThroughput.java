@@ -80,12 +80,14 @@ final class ChainThroughput {
             return ChainMeasurement.failed(input.records(), "flink run failed");
         }
         try {
-            Optional<Long> running = jobs.awaitRunning(ids.get(), Duration.ofMinutes(5));
+            Optional<Map<String, Long>> running =
+                    jobs.awaitRunning(ids.get(), Duration.ofMinutes(5));
             if (running.isEmpty()) {
                 return ChainMeasurement.failed(input.records(), "the jobs did not all start");
             }
             out.printf(
-                    "  all three jobs running after %.1f s%n", (running.get() - submittedAt) / 1e3);
+                    "  all three jobs running after %.1f s%n",
+                    (max(running.get()) - submittedAt) / 1e3);
             Watch watch = new Watch(names, bronzeRows, expected.silver().counts(), gold, chain);
             watch.versions = versions;
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -106,7 +108,9 @@ final class ChainThroughput {
                     gold.rows(),
                     watch.goldRows,
                     submittedAt,
-                    running.get(),
+                    running.get().get("bronze-ingest"),
+                    running.get().get("silver-conform"),
+                    running.get().get("gold-features"),
                     watch.bronzeDoneAt,
                     watch.silverDoneAt,
                     watch.goldDoneAt,
@@ -158,6 +162,10 @@ final class ChainThroughput {
                     released.stream().max(Instant::compareTo).orElse(Instant.MIN),
                     watermark);
         }
+    }
+
+    private static long max(Map<String, Long> times) {
+        return times.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     /** The layers as the poll last saw them. */

@@ -129,7 +129,8 @@ class BenchSmokeIT {
                             assertThat((double) m.goldRows())
                                     .isCloseTo(m.goldRowsExpected(), withinPercentage(5));
                             // Each layer completes after the one it reads.
-                            assertThat(m.runningAt()).isGreaterThan(m.submittedAt());
+                            assertThat(m.bronzeRunningAt()).isGreaterThan(m.submittedAt());
+                            assertThat(m.goldRunningAt()).isGreaterThan(m.bronzeRunningAt());
                             assertThat(m.silverDoneAt()).isGreaterThanOrEqualTo(m.bronzeDoneAt());
                             assertThat(m.goldDoneAt()).isGreaterThanOrEqualTo(m.silverDoneAt());
                             assertThat(m.seconds()).isGreaterThan(m.processingSeconds());

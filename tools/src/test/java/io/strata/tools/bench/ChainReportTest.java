@@ -13,7 +13,10 @@ class ChainReportTest {
     private static final long SUBMITTED = 1_000_000;
     private static final long RUNNING = SUBMITTED + 20_000;
 
-    /** 60,000 raw records; Bronze after 10 s of running, Silver 20 s, Gold 30 s. */
+    /**
+     * 60,000 raw records; the jobs run 20, 25 and 30 s after submission; Bronze complete 10 s after
+     * its start, Silver 20 s after its, Gold 30 s after its.
+     */
     private static final ChainMeasurement RUN =
             new ChainMeasurement(
                     60_000,
@@ -23,18 +26,21 @@ class ChainReportTest {
                     9_000,
                     SUBMITTED,
                     RUNNING,
+                    RUNNING + 5_000,
                     RUNNING + 10_000,
-                    RUNNING + 20_000,
-                    RUNNING + 30_000,
+                    RUNNING + 10_000,
+                    RUNNING + 25_000,
+                    RUNNING + 40_000,
                     40,
                     true,
                     "");
 
     @Test
     void chainThroughputRunsFromSubmissionAndEachJobFromAllRunning() {
-        assertThat(RUN.seconds()).isEqualTo(50.0);
-        assertThat(RUN.eventsPerSecond()).isEqualTo(1_200.0);
-        assertThat(RUN.processingEventsPerSecond()).isEqualTo(2_000.0);
+        assertThat(RUN.seconds()).isEqualTo(60.0);
+        assertThat(RUN.eventsPerSecond()).isEqualTo(1_000.0);
+        assertThat(RUN.processingSeconds()).isEqualTo(40.0);
+        assertThat(RUN.processingEventsPerSecond()).isEqualTo(1_500.0);
         assertThat(RUN.eventsPerCpuSecond()).isEqualTo(1_500.0);
         assertThat(RUN.bronzeRate()).isEqualTo(6_000.0);
         assertThat(RUN.silverRate()).isEqualTo(2_500.0);
@@ -55,8 +61,8 @@ class ChainReportTest {
                                         List.of("--strata.kafka.delivery", "AT_LEAST_ONCE"))));
 
         assertThat(md)
-                .contains("| whole chain, from submission | 1,200 | 1,500 | 50.0 | yes |")
-                .contains("| whole chain, from all jobs running | 2,000 | — | 30.0 | |")
+                .contains("| whole chain, from submission | 1,000 | 1,500 | 60.0 | yes |")
+                .contains("| whole chain, from bronze-ingest running | 1,500 | — | 40.0 | |")
                 .contains("| silver-conform | Bronze events | 50,000 | 20.0 | 2,500 |")
                 .contains("| 5,000 | 300,000 | 3 | 3 | 40,000 ms | 42,000 ms | 42,000 ms |")
                 .contains("`--gold.features.idleness 5000ms`")
@@ -75,7 +81,7 @@ class ChainReportTest {
                                 List.of()));
         assertThat(lines)
                 .containsExactly(
-                        "- whole-chain throughput: 1,200 events/s, target 20,000 events/s"
+                        "- whole-chain throughput: 1,000 events/s, target 20,000 events/s"
                                 + " **missed**.",
                         "- raw → Gold topic p99 at 5,000 records/s (issue: at 5,000): 900 ms,"
                                 + " target ≤ 1,000 ms **met**.");
