@@ -164,6 +164,8 @@ final class BenchHistory {
                 Boolean.toString(counted),
                 Boolean.toString(valid),
                 values,
-                "\"" + note.replace("\"", "'") + "\"");
+                // Quoted, and without commas (thousands separators in the chain's notes), so that
+                // a plain split on commas still finds every column.
+                "\"" + note.replace("\"", "'").replace(",", "") + "\"");
     }
 }

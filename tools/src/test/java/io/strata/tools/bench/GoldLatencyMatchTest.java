@@ -2,7 +2,6 @@ package io.strata.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.strata.tools.bench.ChainThroughput.GoldExpectation;
 import io.strata.tools.bench.GoldLatencyMatch.GoldRecord;
 import io.strata.workload.oracle.SilverRows.CustomerRow;
 import io.strata.workload.oracle.SilverRows.OrderRow;
