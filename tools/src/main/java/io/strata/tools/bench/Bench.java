@@ -23,11 +23,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.flink.configuration.Configuration;
+import org.apache.iceberg.catalog.Catalog;
 
 /**
  * The benchmark: loads the bench topic once, then runs rounds of Strata's bronze-ingest (A), the
  * Flink SQL baseline (B) and the raw consumer (C) over it, one at a time on the same cluster, each
- * with a fresh consumer group and fresh output tables, and writes the report.
+ * with a fresh consumer group and fresh output tables, then the whole chain ({@link ChainBench}),
+ * and writes the report.
  */
 public final class Bench {
 
@@ -42,11 +44,13 @@ public final class Bench {
 
     private final LocalStack stack;
     private final BenchSettings settings;
+    private final ChainSettings chain;
     private final PrintStream out;
 
-    public Bench(LocalStack stack, BenchSettings settings, PrintStream out) {
+    public Bench(LocalStack stack, BenchSettings settings, ChainSettings chain, PrintStream out) {
         this.stack = stack;
         this.settings = settings;
+        this.chain = chain;
         this.out = out;
     }
 
@@ -61,7 +65,8 @@ public final class Bench {
                         .filter(j -> j.state().equals("RUNNING"))
                         .map(FlinkRest.Job::name)
                         .toList();
-        IcebergCommits commits = new IcebergCommits(IcebergCatalogs.load(config));
+        Catalog catalog = IcebergCatalogs.load(config);
+        IcebergCommits commits = new IcebergCommits(catalog);
         ClusterRun cluster = new ClusterRun(rest, commits, this::taskManagerPid);
 
         String loadAtStart = Environment.loadAverage();
@@ -134,6 +139,11 @@ public final class Bench {
         List<LatencyRun.Result> latencies =
                 latencies(
                         servers, rest, commits, strata, baseline, invocation, measurements, input);
+        Map<String, String> chainLatencyParams = new HashMap<>(baseParams(1));
+        chainLatencyParams.put("topic", ChainLatency.TOPIC);
+        ChainResult chainResult =
+                new ChainBench(stack.home(), jobsConfig, catalog, cluster, out)
+                        .run(chain, settings, workload, input, chainLatencyParams, invocation);
         BenchResult result =
                 new BenchResult(
                         settings,
@@ -141,7 +151,8 @@ public final class Bench {
                         measurements,
                         latencies,
                         Environment.describe(stack.home(), others, loadAtStart),
-                        Instant.now());
+                        Instant.now(),
+                        chainResult);
         Files.createDirectories(settings.out());
         new BenchReport(result).withProfile(profileSection.orElse(List.of())).write(settings.out());
         return result;

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code history.csv}: one line per run (throughput rounds and latency runs), appended by every
- * bench invocation so a regression shows against earlier ones. Columns that do not apply to a
- * line's kind are empty.
+ * {@code history.csv}: one line per run (throughput rounds, latency runs, the whole chain's two
+ * runs), appended by every bench invocation so a regression shows against earlier ones. Every kind
+ * has the same columns, so files written before the chain lines existed stay one table; columns
+ * that do not apply to a line's kind are empty.
  */
 final class BenchHistory {
 
@@ -76,13 +77,77 @@ final class BenchHistory {
                                     l.max()),
                             r.note()));
         }
+        lines.addAll(chainLines());
         Files.write(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The whole chain's lines in the same columns: kind {@code chain} (seconds from submission,
+     * events/s, events per CPU-second, rows = Gold history rows) and {@code chain-latency} (rows =
+     * Gold rows measured, latency columns raw → Gold topic); pipeline {@code CHAIN}.
+     */
+    private List<String> chainLines() {
+        List<String> lines = new ArrayList<>();
+        result.chain()
+                .throughput()
+                .ifPresent(
+                        m ->
+                                lines.add(
+                                        historyLine(
+                                                "chain",
+                                                0,
+                                                "CHAIN",
+                                                false,
+                                                m.valid(),
+                                                String.format(
+                                                        Locale.ROOT,
+                                                        "%.3f,%.1f,%.1f,%d,,,,,,,,,,",
+                                                        m.seconds(),
+                                                        m.eventsPerSecond(),
+                                                        m.eventsPerCpuSecond(),
+                                                        m.goldRows()),
+                                                m.note())));
+        result.chain()
+                .latency()
+                .ifPresent(
+                        r -> {
+                            Latencies l = r.latencies();
+                            lines.add(
+                                    historyLine(
+                                            "chain-latency",
+                                            0,
+                                            "CHAIN",
+                                            false,
+                                            r.valid(),
+                                            String.format(
+                                                    Locale.ROOT,
+                                                    ",,,%d,,,,,,%.1f,%d,%d,%d,%d",
+                                                    l.count(),
+                                                    r.rate(),
+                                                    l.p50(),
+                                                    l.p95(),
+                                                    l.p99(),
+                                                    l.max()),
+                                            r.note()));
+                        });
+        return lines;
     }
 
     private String historyLine(
             String kind,
             int round,
             Pipeline pipeline,
+            boolean counted,
+            boolean valid,
+            String values,
+            String note) {
+        return historyLine(kind, round, pipeline.name(), counted, valid, values, note);
+    }
+
+    private String historyLine(
+            String kind,
+            int round,
+            String pipeline,
             boolean counted,
             boolean valid,
             String values,
@@ -95,10 +160,12 @@ final class BenchHistory {
                 Long.toString(result.input().records()),
                 Long.toString(result.settings().seed()),
                 Integer.toString(round),
-                pipeline.name(),
+                pipeline,
                 Boolean.toString(counted),
                 Boolean.toString(valid),
                 values,
-                "\"" + note.replace("\"", "'") + "\"");
+                // Quoted, and without commas (thousands separators in the chain's notes), so that
+                // a plain split on commas still finds every column.
+                "\"" + note.replace("\"", "'").replace(",", "") + "\"");
     }
 }

@@ -44,7 +44,9 @@ final class BenchReport {
 
     String markdown() {
         List<String> md = new ArrayList<>();
-        md.add("# Strata benchmark: bronze-ingest vs a Flink SQL baseline vs a raw consumer");
+        md.add(
+                "# Strata benchmark: bronze-ingest vs a Flink SQL baseline vs a raw consumer,"
+                        + " and the whole chain");
         md.add("");
         md.add(
                 String.format(
@@ -100,6 +102,7 @@ final class BenchReport {
         md.add("![throughput](" + BenchCharts.THROUGHPUT + ") ![cpu](" + BenchCharts.CPU + ")");
         md.add("");
         md.addAll(latencySection());
+        md.addAll(ChainReport.section(result.chain()));
         md.add("## Targets (issue 8)");
         md.add("");
         md.addAll(targets());
@@ -266,9 +269,7 @@ final class BenchReport {
                                                         + " + 2 s)",
                                                 r.latencies().p99(),
                                                 freshness)));
-        lines.add(
-                "- Not measured by this harness yet: whole-chain throughput (≥ 20K events/s),"
-                        + " raw event → Gold Kafka topic latency p99 (≤ 1 s at 5K events/s).");
+        lines.addAll(ChainReport.targets(result.chain()));
         return lines;
     }
 

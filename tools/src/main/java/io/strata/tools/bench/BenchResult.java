@@ -18,7 +18,19 @@ public record BenchResult(
         List<Measurement> measurements,
         List<LatencyRun.Result> latencies,
         Map<String, String> environment,
-        Instant finishedAt) {
+        Instant finishedAt,
+        ChainResult chain) {
+
+    /** A result without the whole-chain parts. */
+    public BenchResult(
+            BenchSettings settings,
+            BenchTopic.Loaded input,
+            List<Measurement> measurements,
+            List<LatencyRun.Result> latencies,
+            Map<String, String> environment,
+            Instant finishedAt) {
+        this(settings, input, measurements, latencies, environment, finishedAt, ChainResult.NONE);
+    }
 
     public BenchResult {
         measurements = List.copyOf(measurements);

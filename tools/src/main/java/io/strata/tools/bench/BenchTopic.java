@@ -6,11 +6,15 @@ import io.strata.workload.oracle.Expectation;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -53,6 +57,33 @@ final class BenchTopic {
                 run.sent().bytes(),
                 run.sent().elapsed(),
                 run.expectation());
+    }
+
+    /** Records ever written to the topic (sum of its end offsets); 0 while it does not exist. */
+    static long endOffsets(String servers, String topic) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            List<TopicPartition> partitions =
+                    admin
+                            .describeTopics(List.of(topic))
+                            .allTopicNames()
+                            .get()
+                            .get(topic)
+                            .partitions()
+                            .stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                    .sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            return 0; // not created yet
+        }
     }
 
     /** Deletes topics and waits until the broker has; topics that do not exist are skipped. */

@@ -3,6 +3,7 @@ package io.strata.tools.commands;
 import io.strata.tools.bench.Bench;
 import io.strata.tools.bench.BenchResult;
 import io.strata.tools.bench.BenchSettings;
+import io.strata.tools.bench.ChainSettings;
 import io.strata.tools.stack.LocalStack;
 import io.strata.tools.stack.StackHome;
 import java.nio.file.Path;
@@ -75,6 +76,51 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Records/s of the latency runs; 0 = half Strata's measured median.")
     private double latencyRate;
 
+    @Option(
+            names = "--chain",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description =
+                    "Also run the whole chain (bronze-ingest → silver-conform → gold-features):"
+                            + " throughput over the bench topic, then raw → Gold topic latency"
+                            + " (--no-chain skips both).")
+    private boolean chain;
+
+    @Option(
+            names = "--chain-latency-seconds",
+            defaultValue = "60",
+            description = "How long the chain latency run sends (0 skips it).")
+    private long chainLatencySeconds;
+
+    @Option(
+            names = "--chain-latency-rate",
+            defaultValue = "5000",
+            description = "Records/s of the chain latency run (issue 8: 5000).")
+    private double chainLatencyRate;
+
+    @Option(
+            names = "--chain-gold-out-of-orderness",
+            defaultValue = "PT30S",
+            description =
+                    "gold.features.out-of-orderness of the chain runs (the job's default is 30 s).")
+    private Duration chainGoldOutOfOrderness;
+
+    @Option(
+            names = "--chain-gold-idleness",
+            defaultValue = "PT5S",
+            description =
+                    "gold.features.idleness of the chain runs (the job's default is 1 min): after"
+                            + " the drain Gold's last rows, and at the start of the latency run its"
+                            + " first rows, wait this long.")
+    private Duration chainGoldIdleness;
+
+    @Option(
+            names = "--chain-latency-warm-up",
+            defaultValue = "PT10S",
+            description = "Raw events of the first stretch of the latency run are not measured.")
+    private Duration chainLatencyWarmUp;
+
     @Override
     public Integer call() throws Exception {
         StackHome home = StackHome.fromEnvironment();
@@ -95,7 +141,17 @@ public final class BenchCommand implements Callable<Integer> {
                         timeout,
                         latencySeconds,
                         latencyRate);
-        BenchResult result = new Bench(stack, settings, System.out).run();
+        ChainSettings chainSettings =
+                chain
+                        ? new ChainSettings(
+                                true,
+                                chainLatencySeconds,
+                                chainLatencyRate,
+                                chainGoldOutOfOrderness,
+                                chainGoldIdleness,
+                                chainLatencyWarmUp)
+                        : ChainSettings.OFF;
+        BenchResult result = new Bench(stack, settings, chainSettings, System.out).run();
         System.out.println("== Report: " + dir.resolve("report.md"));
         boolean anyCounted =
                 result.measurements().stream().anyMatch(m -> result.counted(m.round()));

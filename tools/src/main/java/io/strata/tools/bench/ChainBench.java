@@ -1,0 +1,126 @@
+package io.strata.tools.bench;
+
+import io.strata.tools.stack.FlinkRest;
+import io.strata.tools.stack.StackHome;
+import io.strata.tools.stack.StackOptions;
+import io.strata.tools.summary.IcebergCounts;
+import io.strata.workload.Workload;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.iceberg.catalog.Catalog;
+
+/**
+ * The whole-chain parts of the bench, after the bronze-ingest rounds: {@link ChainThroughput} over
+ * the bench topic they drained, then {@link ChainLatency} at a fixed rate; each on topics and
+ * tables of its own, dropped afterwards.
+ */
+final class ChainBench {
+
+    private final StackHome home;
+    private final Path jobsConfig;
+    private final Catalog catalog;
+    private final ClusterRun cluster;
+    private final PrintStream out;
+
+    ChainBench(
+            StackHome home, Path jobsConfig, Catalog catalog, ClusterRun cluster, PrintStream out) {
+        this.home = home;
+        this.jobsConfig = jobsConfig;
+        this.catalog = catalog;
+        this.cluster = cluster;
+        this.out = out;
+    }
+
+    ChainResult run(
+            ChainSettings chain,
+            BenchSettings settings,
+            Workload workload,
+            BenchTopic.Loaded input,
+            Map<String, String> latencyWorkload,
+            String invocation) {
+        if (!chain.enabled()) {
+            return ChainResult.NONE;
+        }
+        String servers = "localhost:" + home.get(StackOptions.KAFKA_PORT);
+        ChainJobs jobs = new ChainJobs(home, jobsConfig, new FlinkRest(home));
+        List<String> common =
+                List.of(
+                        "--strata.checkpoint.interval",
+                        settings.checkpointInterval().toMillis() + "ms",
+                        "--gold.features.out-of-orderness",
+                        chain.goldOutOfOrderness().toMillis() + "ms",
+                        "--gold.features.idleness",
+                        chain.goldIdleness().toMillis() + "ms");
+        out.printf(
+                "== Whole chain: bronze-ingest → silver-conform → gold-features over %s%n",
+                input.topic());
+        ChainNames names = new ChainNames(invocation + "-chain", input.topic());
+        IcebergCommits commits = new IcebergCommits(catalog);
+        ChainMeasurement throughput =
+                new ChainThroughput(jobs, cluster, commits, new IcebergCounts(catalog), out)
+                        .run(workload, input, names, common, Map.of(), chain, settings.timeout());
+        report(throughput);
+        ChainJobs.cleanUp(catalog, servers, names, out);
+        List<String> throughputArgs = common;
+        List<String> latencyArgs = new ArrayList<>(common);
+        latencyArgs.addAll(List.of("--strata.kafka.delivery", "AT_LEAST_ONCE"));
+        Optional<ChainLatency.Result> latency = Optional.empty();
+        if (chain.latencySeconds() > 0) {
+            out.printf(
+                    "== Whole chain latency at %,.0f records/s for %d s (raw event → %s)%n",
+                    chain.latencyRate(), chain.latencySeconds(), "Gold topic");
+            WallClockWorkload paced =
+                    WallClockWorkload.of(
+                            latencyWorkload, chain.latencyRate(), chain.latencySeconds());
+            ChainNames latencyNames =
+                    new ChainNames(invocation + "-chain-latency", ChainLatency.TOPIC);
+            String registry = "http://localhost:" + home.get(StackOptions.REGISTRY_PORT);
+            ChainLatency.Result r =
+                    new ChainLatency(
+                                    servers,
+                                    registry,
+                                    home.get(StackOptions.KAFKA_PARTITIONS),
+                                    jobs,
+                                    out)
+                            .run(paced, latencyNames, latencyArgs, Map.of(), chain);
+            report(r);
+            ChainJobs.cleanUp(catalog, servers, latencyNames, out);
+            BenchTopic.delete(servers, List.of(ChainLatency.TOPIC));
+            latency = Optional.of(r);
+        }
+        return new ChainResult(Optional.of(throughput), latency, throughputArgs, latencyArgs);
+    }
+
+    private void report(ChainMeasurement m) {
+        out.printf(
+                "  %-22s %s %,10.0f events/s %,10.0f events/CPU-s  %6.1f s (%.1f s running)"
+                        + "  Gold rows %,d of %,d%s%n",
+                "whole chain",
+                m.valid() ? "ok     " : "INVALID",
+                m.eventsPerSecond(),
+                m.eventsPerCpuSecond(),
+                m.seconds(),
+                m.processingSeconds(),
+                m.goldRows(),
+                m.goldRowsExpected(),
+                m.note().isEmpty() ? "" : "  (" + m.note() + ")");
+    }
+
+    private void report(ChainLatency.Result r) {
+        Latencies l = r.latencies();
+        out.printf(
+                "  %-22s %s p50 %,d ms  p95 %,d ms  p99 %,d ms  max %,d ms (%,d rows)%s%n",
+                "raw → Gold topic",
+                r.valid() ? "ok     " : "INVALID",
+                l.p50(),
+                l.p95(),
+                l.p99(),
+                l.max(),
+                l.count(),
+                r.note().isEmpty() ? "" : "  (" + r.note() + ")");
+    }
+}
