@@ -39,6 +39,9 @@ public final class Bench {
     /** The JFR recording of the TaskManager during the last round's Strata run. */
     static final String PROFILE = "strata-bronze-ingest.jfr";
 
+    /** The JFR recording of the TaskManager during the whole chain's throughput run. */
+    static final String CHAIN_PROFILE = "strata-chain.jfr";
+
     private static final DateTimeFormatter RUN_ID =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
@@ -110,7 +113,7 @@ public final class Bench {
                                     settings.checkpointInterval(),
                                     settings.timeout(),
                                     out)));
-            profileSection = profile.flatMap(TaskManagerProfile::stop).map(this::summarize);
+            profileSection = profile.flatMap(TaskManagerProfile::stop).map(ProfileSummary::section);
             cleanUp(
                     commits,
                     servers,
@@ -141,9 +144,11 @@ public final class Bench {
                         servers, rest, commits, strata, baseline, invocation, measurements, input);
         Map<String, String> chainLatencyParams = new HashMap<>(baseParams(1));
         chainLatencyParams.put("topic", ChainLatency.TOPIC);
-        ChainResult chainResult =
+        ChainBench chainBench =
                 new ChainBench(stack.home(), jobsConfig, catalog, cluster, out)
-                        .run(chain, settings, workload, input, chainLatencyParams, invocation);
+                        .withProfile(this::taskManagerPid, settings.out().resolve(CHAIN_PROFILE));
+        ChainResult chainResult =
+                chainBench.run(chain, settings, workload, input, chainLatencyParams, invocation);
         BenchResult result =
                 new BenchResult(
                         settings,
@@ -154,7 +159,13 @@ public final class Bench {
                         Instant.now(),
                         chainResult);
         Files.createDirectories(settings.out());
-        new BenchReport(result).withProfile(profileSection.orElse(List.of())).write(settings.out());
+        BenchReport report = new BenchReport(result);
+        profileSection.ifPresent(
+                section -> report.withProfile("bronze-ingest, last round", section));
+        chainBench
+                .profileSection()
+                .ifPresent(section -> report.withProfile("whole chain, throughput run", section));
+        report.write(settings.out());
         return result;
     }
 
@@ -281,15 +292,6 @@ public final class Bench {
                                 rate)));
         cleanUp(commits, servers, List.of(table), List.of(LatencyRun.TOPIC));
         return results;
-    }
-
-    /** The report's profile section for {@code recording}; a line saying why if unreadable. */
-    private List<String> summarize(Path recording) {
-        try {
-            return ProfileSummary.of(recording).markdown(recording.getFileName().toString());
-        } catch (IOException | RuntimeException e) {
-            return List.of("The recording `" + recording + "` could not be read: " + e);
-        }
     }
 
     private LatencyRun.Result report(LatencyRun.Result r) {

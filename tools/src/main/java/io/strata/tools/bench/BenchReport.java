@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,15 +25,15 @@ final class BenchReport {
     static final double TARGET_RATIO_TO_BASELINE = 1.5;
 
     private final BenchResult result;
-    private List<String> profile = List.of();
+    private final Map<String, List<String>> profiles = new LinkedHashMap<>();
 
     BenchReport(BenchResult result) {
         this.result = result;
     }
 
-    /** Adds the section on where Strata's CPU went ({@link ProfileSummary#markdown}). */
-    BenchReport withProfile(List<String> section) {
-        this.profile = List.copyOf(section);
+    /** Adds a section on where a recorded run's CPU went ({@link ProfileSummary#section}). */
+    BenchReport withProfile(String run, List<String> section) {
+        profiles.put(run, List.copyOf(section));
         return this;
     }
 
@@ -107,11 +108,12 @@ final class BenchReport {
         md.add("");
         md.addAll(targets());
         md.add("");
-        if (!profile.isEmpty()) {
-            md.add("## Where Strata's time goes (bronze-ingest, last round)");
-            md.add("");
-            md.addAll(profile);
-        }
+        profiles.forEach(
+                (run, section) -> {
+                    md.add("## Where Strata's time goes (" + run + ")");
+                    md.add("");
+                    md.addAll(section);
+                });
         md.add("## Checkpoints, state and Iceberg files (medians of counted runs)");
         md.add("");
         md.add(

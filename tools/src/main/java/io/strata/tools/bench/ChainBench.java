@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.apache.iceberg.catalog.Catalog;
 
 /**
@@ -25,6 +26,9 @@ final class ChainBench {
     private final Catalog catalog;
     private final ClusterRun cluster;
     private final PrintStream out;
+    private LongSupplier taskManagerPid = () -> -1;
+    private Path profileFile;
+    private Optional<List<String>> profileSection = Optional.empty();
 
     ChainBench(
             StackHome home, Path jobsConfig, Catalog catalog, ClusterRun cluster, PrintStream out) {
@@ -33,6 +37,18 @@ final class ChainBench {
         this.catalog = catalog;
         this.cluster = cluster;
         this.out = out;
+    }
+
+    /** Records the TaskManager with JFR into {@code file} while the throughput run runs. */
+    ChainBench withProfile(LongSupplier pid, Path file) {
+        this.taskManagerPid = pid;
+        this.profileFile = file;
+        return this;
+    }
+
+    /** Where the throughput run's CPU went, once {@link #run} recorded it. */
+    Optional<List<String>> profileSection() {
+        return profileSection;
     }
 
     ChainResult run(
@@ -60,9 +76,14 @@ final class ChainBench {
                 input.topic());
         ChainNames names = new ChainNames(invocation + "-chain", input.topic());
         IcebergCommits commits = new IcebergCommits(catalog);
+        Optional<TaskManagerProfile> profile =
+                profileFile == null
+                        ? Optional.empty()
+                        : TaskManagerProfile.start(taskManagerPid.getAsLong(), profileFile, out);
         ChainMeasurement throughput =
                 new ChainThroughput(jobs, cluster, commits, new IcebergCounts(catalog), out)
                         .run(workload, input, names, common, Map.of(), chain, settings.timeout());
+        profileSection = profile.flatMap(TaskManagerProfile::stop).map(ProfileSummary::section);
         report(throughput);
         ChainJobs.cleanUp(catalog, servers, names, out);
         List<String> throughputArgs = common;

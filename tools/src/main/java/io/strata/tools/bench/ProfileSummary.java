@@ -52,6 +52,15 @@ record ProfileSummary(
         return new ProfileSummary(samples, sorted(libraries), sorted(threads), sorted(top));
     }
 
+    /** The report's section for {@code recording}; a line saying why when it cannot be read. */
+    static List<String> section(Path recording) {
+        try {
+            return of(recording).markdown(recording.getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            return List.of("The recording `" + recording + "` could not be read: " + e);
+        }
+    }
+
     /** The report's section: three share tables, or a line saying nothing was sampled. */
     List<String> markdown(String recordingName) {
         List<String> md = new ArrayList<>();

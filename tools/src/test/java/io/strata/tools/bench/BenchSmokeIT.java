@@ -119,10 +119,15 @@ class BenchSmokeIT {
                                     .isGreaterThanOrEqualTo(r.latencies().p50());
                         });
         assertThat(report).contains("## Latency at a fixed rate", "Strata Bronze freshness p99");
-        // The last round's Strata run was recorded with JFR and its samples summarised.
+        // The last round's Strata run was recorded with JFR and its samples summarised, and so
+        // was the chain's throughput run.
         assertThat(dir.resolve(Bench.PROFILE)).isRegularFile();
+        assertThat(dir.resolve(Bench.CHAIN_PROFILE)).isRegularFile();
         assertThat(report)
-                .contains("## Where Strata's time goes", "CPU samples of the TaskManager")
+                .contains(
+                        "## Where Strata's time goes (bronze-ingest, last round)",
+                        "## Where Strata's time goes (whole chain, throughput run)",
+                        "CPU samples of the TaskManager")
                 .contains("| `Flink runtime` |");
         // The chain's validity is not asserted: Gold's rows differ from the oracle's by a few
         // percent, more or less from run to run (the report states it); what the harness measured
