@@ -137,6 +137,7 @@ public final class WorkloadOptions {
                     RATE,
                     START_TIME,
                     ARRIVAL_INTERVAL,
+                    FLOW_TIME_SCALE,
                     CUSTOMERS,
                     PRODUCTS,
                     ZIPF_EXPONENT,
