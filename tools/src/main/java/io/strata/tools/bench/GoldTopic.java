@@ -6,15 +6,7 @@ import io.strata.common.serde.RegistryClientConfig;
 import io.strata.model.gold.CustomerFeatures;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads a run's copy of {@code gold.customer-features} back whole, as any downstream consumer would
@@ -28,28 +20,15 @@ final class GoldTopic {
 
     static List<GoldLatencyMatch.GoldRecord> read(
             String servers, String registryUrl, String topic, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        // Exactly-once runs leave aborted transactions behind; they never became visible.
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         ConfluentAvroDeserializer<CustomerFeatures> values =
                 new ConfluentAvroDeserializer<>(
                         CustomerFeatures.class, RegistryClientConfig.of(registryUrl));
         List<GoldLatencyMatch.GoldRecord> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions =
-                    consumer.partitionsFor(topic).stream()
-                            .map(p -> new TopicPartition(topic, p.partition()))
-                            .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!end.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+        TopicScan.read(
+                servers,
+                topic,
+                timeout,
+                r -> {
                     CustomerFeatures f = decode(values, r.value());
                     if (f != null) {
                         records.add(
@@ -59,10 +38,7 @@ final class GoldTopic {
                                         f.getValidFrom().toEpochMilli(),
                                         r.timestamp()));
                     }
-                }
-                end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-            }
-        }
+                });
         return records;
     }
 
