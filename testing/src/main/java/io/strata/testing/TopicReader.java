@@ -61,6 +61,45 @@ public final class TopicReader {
         return records(bootstrapServers, topic, "read_committed");
     }
 
+    /**
+     * Every committed record of {@code topic} once its writers' transactions have settled: waits
+     * (at most 30 s) until no transaction is open on any of its partitions, i.e. until a {@code
+     * read_committed} reader's end (the last stable offset) is the log's end, then reads. A
+     * transactional writer's commit returns before the broker has written the commit markers to the
+     * partitions, so right after a job's last commit a plain {@link #records} can stop short of
+     * that transaction. A transaction that stays open is read past as before: what it holds is
+     * missing from the result.
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> settledRecords(
+            String bootstrapServers, String topic) {
+        awaitSettled(bootstrapServers, topic);
+        return records(bootstrapServers, topic, "read_committed");
+    }
+
+    private static void awaitSettled(String servers, String topic) {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        try (KafkaConsumer<byte[], byte[]> committed = consumer(servers, "read_committed");
+                KafkaConsumer<byte[], byte[]> all = consumer(servers, "read_uncommitted")) {
+            List<TopicPartition> partitions =
+                    committed.partitionsFor(topic).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            while (!committed.endOffsets(partitions).equals(all.endOffsets(partitions))
+                    && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(200));
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<ConsumerRecord<byte[], byte[]>> records(
             String bootstrapServers, String topic, String isolation) {
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();

@@ -86,7 +86,13 @@ public final class GoldFeaturesOptions {
                     .defaultValue(Duration.ofMinutes(1))
                     .withDescription(
                             "A Silver reader without records for this long stops holding back"
-                                    + " the watermark.");
+                                    + " the watermark. Keep it well above the checkpoint interval"
+                                    + " (strata.checkpoint.interval) when Silver is exactly-once:"
+                                    + " its rows then arrive once per silver-conform checkpoint,"
+                                    + " and a shorter idleness lets the first input of each commit"
+                                    + " move the watermark alone, so the others' versions of that"
+                                    + " commit arrive behind it (corrections, or too late when"
+                                    + " event time runs faster than the clock, as in a replay).");
 
     public static final ConfigOption<String> NAMESPACE =
             key("gold.iceberg.namespace")

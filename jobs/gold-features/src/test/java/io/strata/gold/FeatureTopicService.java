@@ -46,12 +46,13 @@ final class FeatureTopicService {
 
     /**
      * The latest value per key of {@code topic}, read to its end as a read_committed consumer sees
-     * it (the job writes in Kafka transactions); a tombstone removes its key.
+     * it once the job's Kafka transactions have settled; a tombstone removes its key.
      */
     Map<GenericRecord, GenericRecord> latest(String bootstrapServers, String topic)
             throws IOException, RestClientException {
         Map<GenericRecord, GenericRecord> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : TopicReader.records(bootstrapServers, topic)) {
+        for (ConsumerRecord<byte[], byte[]> r :
+                TopicReader.settledRecords(bootstrapServers, topic)) {
             GenericRecord key = decode(r.key());
             if (r.value() == null) {
                 latest.remove(key);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.StrataEnvironment;
 import io.strata.common.kafka.StartFrom;
+import io.strata.common.serde.ConfluentAvroDeserializer;
+import io.strata.common.serde.RegistryClientConfig;
 import io.strata.common.vault.HashKeys;
 import io.strata.gold.PointInTimeLabels.Label;
 import io.strata.gold.PointInTimeLabels.Labeled;
@@ -15,8 +17,10 @@ import io.strata.gold.vault.SilverTopics;
 import io.strata.gold.vault.VaultContent;
 import io.strata.gold.vault.VaultTable;
 import io.strata.model.gold.CustomerFeatures;
+import io.strata.model.ops.QuarantineRecord;
 import io.strata.testing.FlinkMiniCluster;
 import io.strata.testing.TestServices;
+import io.strata.testing.TopicReader;
 import io.strata.workload.Workload;
 import io.strata.workload.WorkloadOptions;
 import io.strata.workload.WorkloadParams;
@@ -26,6 +30,7 @@ import io.strata.workload.oracle.SilverChangeLog;
 import io.strata.workload.oracle.SilverVersion;
 import io.strata.workload.oracle.gold.GoldOracle;
 import io.strata.workload.oracle.gold.GoldVault;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +38,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.apache.flink.avro.shaded.org.apache.avro.generic.GenericRecord;
 import org.apache.flink.configuration.Configuration;
@@ -263,7 +270,47 @@ class GoldFeaturesITCase {
                         TestServices.dir("savepoints-" + name).toUri().toString(),
                         SavepointFormatType.CANONICAL)
                 .get();
+        assertNothingRefusedOrHidden(config);
         return config;
+    }
+
+    /**
+     * What would make rows go missing, checked before the rows so a failure names it: no Silver
+     * record refused (unreadable, or a version too late to apply: {@code gold.quarantine}), and
+     * every key on the features topic visible to a {@code read_committed} reader (a transaction
+     * left open or aborted would hide keys that {@code read_uncommitted} still shows).
+     */
+    private void assertNothingRefusedOrHidden(Configuration config) {
+        String servers = TestServices.kafka().bootstrapServers();
+        ConfluentAvroDeserializer<QuarantineRecord> quarantine =
+                new ConfluentAvroDeserializer<>(
+                        QuarantineRecord.class,
+                        RegistryClientConfig.of(TestServices.registry().url()));
+        assertThat(
+                        TopicReader.readAll(
+                                        servers,
+                                        config.get(GoldFeaturesOptions.QUARANTINE_TOPIC),
+                                        quarantine::deserialize,
+                                        "read_uncommitted")
+                                .stream()
+                                .map(
+                                        r ->
+                                                r.value().getReason()
+                                                        + ": "
+                                                        + r.value().getReasonDetail())
+                                .toList())
+                .as("records on gold.quarantine (unreadable or too late) after the run")
+                .isEmpty();
+        String topic = config.get(GoldFeaturesOptions.FEATURES_TOPIC);
+        Set<String> written = new TreeSet<>();
+        TopicReader.readAll(servers, topic, value -> value, "read_uncommitted")
+                .forEach(r -> written.add(r.key()));
+        Set<String> committed = new TreeSet<>();
+        TopicReader.settledRecords(servers, topic)
+                .forEach(r -> committed.add(new String(r.key(), StandardCharsets.UTF_8)));
+        assertThat(committed)
+                .as("keys a read_committed reader sees on %s, of those written", topic)
+                .containsExactlyInAnyOrderElementsOf(written);
     }
 
     private Configuration config(String group) {

@@ -1,6 +1,8 @@
 package io.strata.gold.features;
 
+import io.strata.common.config.StrataOptions;
 import io.strata.common.flink.Uids;
+import io.strata.common.kafka.DeliveryMode;
 import io.strata.gold.GoldFeaturesOptions;
 import io.strata.gold.input.SilverStreams;
 import io.strata.model.gold.CustomerFeatures;
@@ -8,10 +10,13 @@ import io.strata.model.ops.QuarantineRecord;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The customer-features part of the graph ({@code docs/gold.md}): orders, support tickets and
@@ -22,11 +27,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  */
 public final class FeaturesGraph {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FeaturesGraph.class);
+
     private FeaturesGraph() {}
 
     /** Adds the features; returns the events too late to apply, for the quarantine. */
     public static DataStream<QuarantineRecord> build(
             SilverStreams silver, ReadableConfig config, FeatureSinks sinks, Uids uids) {
+        warnOfShortIdleness(config);
         WatermarkStrategy<CustomerEvent> eventTime =
                 WatermarkStrategy.<CustomerEvent>forBoundedOutOfOrderness(
                                 config.get(GoldFeaturesOptions.OUT_OF_ORDERNESS))
@@ -66,6 +74,28 @@ public final class FeaturesGraph {
         sinks.history(history, uids);
         sinks.current(history.getSideOutput(ComputeCustomerFeatures.CURRENT), uids);
         return history.getSideOutput(ComputeCustomerFeatures.TOO_LATE);
+    }
+
+    /**
+     * Exactly-once Silver arrives once per checkpoint: an idleness under two checkpoint intervals
+     * marks inputs idle between two commits (see {@link GoldFeaturesOptions#IDLENESS}).
+     */
+    private static void warnOfShortIdleness(ReadableConfig config) {
+        Duration idleness = config.get(GoldFeaturesOptions.IDLENESS);
+        Duration interval =
+                config.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL)
+                        .orElse(config.get(StrataOptions.CHECKPOINT_INTERVAL));
+        if (config.get(StrataOptions.KAFKA_DELIVERY) == DeliveryMode.EXACTLY_ONCE
+                && idleness.compareTo(interval.multipliedBy(2)) < 0) {
+            LOG.warn(
+                    "{} is {}, under two checkpoint intervals ({}): exactly-once Silver arrives"
+                            + " once per checkpoint, so inputs go idle between commits and the"
+                            + " versions of the inputs read last in a commit arrive behind the"
+                            + " watermark",
+                    GoldFeaturesOptions.IDLENESS.key(),
+                    idleness,
+                    interval);
+        }
     }
 
     private static <T> DataStream<CustomerEvent> events(

@@ -56,7 +56,8 @@ public final class FeatureRows {
 
     /**
      * The latest value per key of the features topic, as a read_committed consumer sees it after
-     * reading to the end; each key must be its value's (tenant, customer).
+     * reading to the end once the job's transactions have settled; each key must be its value's
+     * (tenant, customer).
      */
     public static List<CustomerFeatures> topic(
             String bootstrapServers, String registryUrl, String topic) {
@@ -66,7 +67,8 @@ public final class FeatureRows {
         ConfluentAvroDeserializer<CustomerFeatures> values =
                 new ConfluentAvroDeserializer<>(CustomerFeatures.class, registry);
         Map<CustomerFeatureKey, CustomerFeatures> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<byte[], byte[]> r : TopicReader.records(bootstrapServers, topic)) {
+        for (ConsumerRecord<byte[], byte[]> r :
+                TopicReader.settledRecords(bootstrapServers, topic)) {
             try {
                 CustomerFeatureKey key = keys.deserialize(r.key());
                 CustomerFeatures value = values.deserialize(r.value());
