@@ -63,6 +63,21 @@ public final class StrataCli implements Runnable {
             command.setStopAtPositional(true);
             command.setUnmatchedOptionsArePositionalParams(true);
         }
+        cli.setExecutionExceptionHandler(StrataCli::refuse);
         System.exit(cli.execute(args));
+    }
+
+    /**
+     * A setting the command refuses (IllegalArgumentException, e.g. {@code --runs 1}) is the user's
+     * to mend: its message and the usage exit code, not a stack trace. Anything else is rethrown to
+     * picocli, which prints it whole.
+     */
+    private static int refuse(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+            throws Exception {
+        if (!(e instanceof IllegalArgumentException)) {
+            throw e;
+        }
+        command.getErr().println("strata " + command.getCommandName() + ": " + e.getMessage());
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

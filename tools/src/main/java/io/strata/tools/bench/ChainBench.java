@@ -63,14 +63,11 @@ final class ChainBench {
         }
         String servers = "localhost:" + home.get(StackOptions.KAFKA_PORT);
         ChainJobs jobs = new ChainJobs(home, jobsConfig, new FlinkRest(home));
-        List<String> common =
-                List.of(
-                        "--strata.checkpoint.interval",
-                        settings.checkpointInterval().toMillis() + "ms",
-                        "--gold.features.out-of-orderness",
-                        chain.goldOutOfOrderness().toMillis() + "ms",
-                        "--gold.features.idleness",
-                        chain.goldIdleness().toMillis() + "ms");
+        ChainSettings exactlyOnce =
+                chain.withGoldIdleness(chain.throughputIdleness(settings.checkpointInterval()));
+        List<String> throughputArgs = arguments(settings, exactlyOnce);
+        List<String> latencyArgs = new ArrayList<>(arguments(settings, chain));
+        latencyArgs.addAll(List.of("--strata.kafka.delivery", "AT_LEAST_ONCE"));
         out.printf(
                 "== Whole chain: bronze-ingest → silver-conform → gold-features over %s%n",
                 input.topic());
@@ -82,13 +79,17 @@ final class ChainBench {
                         : TaskManagerProfile.start(taskManagerPid.getAsLong(), profileFile, out);
         ChainMeasurement throughput =
                 new ChainThroughput(jobs, cluster, commits, new IcebergCounts(catalog), out)
-                        .run(workload, input, names, common, Map.of(), chain, settings.timeout());
+                        .run(
+                                workload,
+                                input,
+                                names,
+                                throughputArgs,
+                                Map.of(),
+                                exactlyOnce,
+                                settings.timeout());
         profileSection = profile.flatMap(TaskManagerProfile::stop).map(ProfileSummary::section);
         report(throughput);
         ChainJobs.cleanUp(catalog, servers, names, out);
-        List<String> throughputArgs = common;
-        List<String> latencyArgs = new ArrayList<>(common);
-        latencyArgs.addAll(List.of("--strata.kafka.delivery", "AT_LEAST_ONCE"));
         Optional<ChainLatency.Result> latency = Optional.empty();
         if (chain.latencySeconds() > 0) {
             out.printf(
@@ -114,6 +115,17 @@ final class ChainBench {
             latency = Optional.of(r);
         }
         return new ChainResult(Optional.of(throughput), latency, throughputArgs, latencyArgs);
+    }
+
+    /** The arguments every job of a chain run gets: checkpoints and Gold's watermark. */
+    private static List<String> arguments(BenchSettings settings, ChainSettings chain) {
+        return List.of(
+                "--strata.checkpoint.interval",
+                settings.checkpointInterval().toMillis() + "ms",
+                "--gold.features.out-of-orderness",
+                chain.goldOutOfOrderness().toMillis() + "ms",
+                "--gold.features.idleness",
+                chain.goldIdleness().toMillis() + "ms");
     }
 
     private void report(ChainMeasurement m) {

@@ -84,9 +84,11 @@ final class ChainReport {
                                 + " held %,d. Gold holds a few percent fewer rows than the oracle"
                                 + " (2.6-4.4%% in trial runs, missing rows spread over the whole"
                                 + " stream, the count differing between runs of the same input); the"
-                                + " cause is not established (one candidate: which versions"
-                                + " silver-conform publishes depends on how bronze-ingest's"
-                                + " partitions interleave, which the oracle does not model); a"
+                                + " cause: silver-conform publishes a version only when it is"
+                                + " newer than the last it applied to the key, and one entity's"
+                                + " versions cross bronze.events partitions (keyed by event id), so"
+                                + " which versions reach Gold depends on how those partitions"
+                                + " interleave, while the oracle follows the raw order; a"
                                 + " run is valid only within %.0f%% of the oracle. A job is complete when"
                                 + " its tables hold the oracle's rows (Bronze: accepted events;"
                                 + " Silver: every entity table's rows after upserts), its rate is"
@@ -97,8 +99,11 @@ final class ChainReport {
                                 + " the end of the watch. Delivery between the jobs: the jobs'"
                                 + " default (exactly-once), so a record reaches the next job only"
                                 + " when the writing job's checkpoint completes. Arguments beyond"
-                                + " the run's names: `%s` (idleness is bench-only: after the drain"
-                                + " Gold's last rows wait for its inputs to be idle that long).",
+                                + " the run's names: `%s` (Gold's idleness is at least three"
+                                + " checkpoint intervals: exactly-once Silver arrives once per"
+                                + " checkpoint, and a shorter idleness would move the watermark"
+                                + " between two commits; after the drain Gold's last rows wait"
+                                + " that long).",
                         m.events(),
                         m.goldRowsExpected(),
                         m.goldRows(),

@@ -110,9 +110,9 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--chain-gold-idleness",
             defaultValue = "PT5S",
             description =
-                    "gold.features.idleness of the chain runs (the job's default is 1 min): after"
-                            + " the drain Gold's last rows, and at the start of the latency run its"
-                            + " first rows, wait this long.")
+                    "gold.features.idleness of the latency run (the job's default is 1 min): its"
+                            + " first rows wait this long. The throughput run uses at least three"
+                            + " checkpoint intervals (its Silver arrives once per checkpoint).")
     private Duration chainGoldIdleness;
 
     @Option(
