@@ -67,7 +67,7 @@ final class VaultBuilder {
                             c.createdAt());
             satCustomer.offer(
                     hk,
-                    v,
+                    t,
                     hd,
                     new CustomerDetails(
                             hk,
@@ -88,7 +88,7 @@ final class VaultBuilder {
             String hd = hashDiff(v.deleted(), p.name(), p.category(), p.unitPrice(), p.currency());
             satProduct.offer(
                     hk,
-                    v,
+                    t,
                     hd,
                     new ProductDetails(
                             hk,
@@ -137,7 +137,7 @@ final class VaultBuilder {
                         o.totalAmount());
         satOrder.offer(
                 orderHk,
-                v,
+                v.eventTime(),
                 hd,
                 new OrderHeader(
                         orderHk,
