@@ -178,7 +178,11 @@ public final class SilverConformTopology {
                         .name("Sequence rows, hash diff master data");
 
         for (CanonicalEntity entity : CanonicalEntity.values()) {
-            sinks.rows(entity, sequenced.getSideOutput(SilverOutputs.of(entity)), UIDS);
+            sinks.rows(
+                    entity,
+                    sequenced.getSideOutput(SilverOutputs.of(entity)),
+                    sequenced.getSideOutput(SilverOutputs.superseded(entity)),
+                    UIDS);
         }
         DataStream<QuarantineRecord> poison = decoded.getSideOutput(DecodeBronzeEvents.POISON);
         sinks.quarantine(

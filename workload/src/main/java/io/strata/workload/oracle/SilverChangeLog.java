@@ -104,11 +104,17 @@ public final class SilverChangeLog implements SilverSink {
         return Collections.unmodifiableList(versions);
     }
 
-    /** The rows Silver holds after the log: each key's latest version, unless it is a delete. */
+    /**
+     * The rows Silver holds after the log: each key's newest version (a superseded one is published
+     * after it), unless it is a delete.
+     */
     public SilverState liveRows() {
         Map<String, SilverVersion> latest = new LinkedHashMap<>();
         for (SilverVersion v : versions) {
-            latest.put(v.entity() + "\u0000" + v.tenant() + '\u0000' + v.key(), v);
+            latest.merge(
+                    v.entity() + "\u0000" + v.tenant() + '\u0000' + v.key(),
+                    v,
+                    (known, next) -> next.isNewerThan(known) ? next : known);
         }
         List<CustomerRow> c = new ArrayList<>();
         List<ProductRow> p = new ArrayList<>();

@@ -104,8 +104,11 @@ public final class ComputeCustomerFeatures
             write(CustomerHistory.of(applied.values()), t, ctx, out);
         } else {
             lateEventsDropped.inc();
-            ctx.output(
-                    TOO_LATE, LateEvents.quarantine(job, e, watermark, allowedLateness, now(ctx)));
+            if (!e.reattributed) {
+                ctx.output(
+                        TOO_LATE,
+                        LateEvents.quarantine(job, e, watermark, allowedLateness, now(ctx)));
+            }
         }
     }
 

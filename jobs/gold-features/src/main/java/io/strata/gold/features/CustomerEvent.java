@@ -29,6 +29,12 @@ public class CustomerEvent {
     /** The Silver row in Avro's single-object encoding, kept if the version is quarantined. */
     public byte[] silverRow;
 
+    /**
+     * A copy of an earlier-attributed version, sent again to a customer it also concerns (see
+     * {@link AttributeToCustomers}); it carries no Silver row: too late, it is only counted.
+     */
+    public boolean reattributed;
+
     public CustomerEvent() {}
 
     /** This event for {@code customer}. */

@@ -58,15 +58,19 @@ public final class FeaturesGraph {
 
         DataStream<CustomerEvent> attributed =
                 versions.keyBy(FeatureKeys.ENTITY, FeatureKeys.TYPE)
-                        .process(new AttributeToCustomers(), CustomerEvent.TYPE)
+                        .process(
+                                new AttributeToCustomers(
+                                        config.get(GoldFeaturesOptions.ALLOWED_LATENESS)),
+                                CustomerEvent.TYPE)
                         .uid(uids.of("features-attribute"))
                         .name("Attribute versions to customers");
-        Duration lateness = config.get(GoldFeaturesOptions.ALLOWED_LATENESS);
         SingleOutputStreamOperator<CustomerFeatures> history =
                 attributed
                         .keyBy(FeatureKeys.CUSTOMER, FeatureKeys.TYPE)
                         .process(
-                                new ComputeCustomerFeatures(uids.job(), lateness),
+                                new ComputeCustomerFeatures(
+                                        uids.job(),
+                                        config.get(GoldFeaturesOptions.ALLOWED_LATENESS)),
                                 new AvroTypeInfo<>(CustomerFeatures.class))
                         .uid(uids.of("features-compute"))
                         .name("Customer features");

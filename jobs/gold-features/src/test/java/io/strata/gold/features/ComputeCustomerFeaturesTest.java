@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -311,6 +312,30 @@ class ComputeCustomerFeaturesTest {
             assertThat(second.get(1).getLastOrderTime()).isNull();
             assertThat(second.get(1).getAvgOrderValue30d()).isNull();
             assertThat(second.get(1).getReturnRate90d()).isNull();
+        }
+    }
+
+    @Test
+    void versionsArrivingNewestFirstWriteWhatInOrderVersionsWrite() throws Exception {
+        // Silver's topics carry superseded versions after the newer ones: an order's move, its
+        // delete and its first version can arrive in any order, and each customer must still see
+        // the order come and go at the right times.
+        SilverLog log = new SilverLog();
+        log.order("o-1", "c-1", day(0), "40.00");
+        log.order("o-2", "c-1", day(1), "10.00");
+        log.order("o-1", "c-2", day(3), day(0), "40.00");
+        log.orderDelete("o-1", day(4));
+        log.order("o-3", "c-2", day(5), "7.00");
+        List<SpecificRecordBase> newestFirst = new ArrayList<>(log.rows());
+        Collections.reverse(newestFirst);
+        try (FeaturePipeline pipeline = FeaturePipeline.start()) {
+            pipeline.sendAll(newestFirst);
+            pipeline.watermark(day(6));
+
+            assertThat(pipeline.historyTable()).isEqualTo(reference(log.rows()));
+            assertThat(pipeline.historyTable("c-1"))
+                    .extracting(CustomerFeatures::getValidFrom)
+                    .containsExactly(day(0), day(1), day(3));
         }
     }
 

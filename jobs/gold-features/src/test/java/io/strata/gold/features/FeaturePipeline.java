@@ -49,7 +49,7 @@ final class FeaturePipeline implements AutoCloseable {
             throws Exception {
         attribution =
                 harness(
-                        new KeyedProcessOperator<>(new AttributeToCustomers()),
+                        new KeyedProcessOperator<>(new AttributeToCustomers(ALLOWED_LATENESS)),
                         FeatureKeys.ENTITY,
                         userCode);
         function = new ComputeCustomerFeatures(JOB, ALLOWED_LATENESS);

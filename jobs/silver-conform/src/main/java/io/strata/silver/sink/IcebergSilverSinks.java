@@ -34,7 +34,12 @@ public final class IcebergSilverSinks implements SilverSinks {
     }
 
     @Override
-    public void rows(CanonicalEntity entity, DataStream<SpecificRecordBase> rows, Uids uids) {
+    public void rows(
+            CanonicalEntity entity,
+            DataStream<SpecificRecordBase> rows,
+            DataStream<SpecificRecordBase> superseded,
+            Uids uids) {
+        // The table holds each key's newest version: superseded ones stay out.
         FlinkWriteResultTypeInfo.register();
         TableIdentifier id = SilverTables.id(config, entity);
         Table table = SilverTables.entity(catalogLoader.loadCatalog(), config, entity);

@@ -28,11 +28,16 @@ public final class KafkaSilverSinks implements SilverSinks {
     }
 
     @Override
-    public void rows(CanonicalEntity entity, DataStream<SpecificRecordBase> rows, Uids uids) {
+    public void rows(
+            CanonicalEntity entity,
+            DataStream<SpecificRecordBase> rows,
+            DataStream<SpecificRecordBase> superseded,
+            Uids uids) {
         String topic = SilverTopics.of(config, entity);
         String name = SilverSinks.uidName(entity);
+        // A superseded version follows the newer one of its key (same key, same partition).
         AvroTopics.sink(
-                rows,
+                rows.union(superseded),
                 config,
                 transactionalIdPrefix(name),
                 topic,

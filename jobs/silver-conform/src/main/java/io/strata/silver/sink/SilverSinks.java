@@ -16,9 +16,14 @@ public interface SilverSinks {
 
     /**
      * The rows of one entity, in sequence per key, each of the entity's Avro class; a row with
-     * {@code meta.deleted} is a delete.
+     * {@code meta.deleted} is a delete. {@code superseded}: the entity's versions that arrived
+     * after a newer one of their key, for the topics (Gold's history), never for the tables.
      */
-    void rows(CanonicalEntity entity, DataStream<SpecificRecordBase> rows, Uids uids);
+    void rows(
+            CanonicalEntity entity,
+            DataStream<SpecificRecordBase> rows,
+            DataStream<SpecificRecordBase> superseded,
+            Uids uids);
 
     /** Refused records. */
     void quarantine(DataStream<QuarantineRecord> quarantine, Uids uids);
@@ -31,8 +36,11 @@ public interface SilverSinks {
         return new SilverSinks() {
             @Override
             public void rows(
-                    CanonicalEntity entity, DataStream<SpecificRecordBase> rows, Uids uids) {
-                sinks.forEach(s -> s.rows(entity, rows, uids));
+                    CanonicalEntity entity,
+                    DataStream<SpecificRecordBase> rows,
+                    DataStream<SpecificRecordBase> superseded,
+                    Uids uids) {
+                sinks.forEach(s -> s.rows(entity, rows, superseded, uids));
             }
 
             @Override

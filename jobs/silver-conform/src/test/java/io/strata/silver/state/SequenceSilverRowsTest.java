@@ -54,13 +54,17 @@ class SequenceSilverRowsTest {
 
     @ParameterizedTest
     @MethodSource("backends")
-    void newerVersionWinsAndALateOlderOneIsIgnored(Backend backend) throws Exception {
+    void newerVersionWinsAndALateOlderOneIsOnlyPublished(Backend backend) throws Exception {
         try (var harness = harness(backend, null)) {
             process(harness, customer("Anna", NINE_OH_TWO, 2));
             process(harness, customer("Ann", NINE_OH_ONE, 1));
             process(harness, customer("Annie", NINE_OH_THREE, 3));
 
             assertThat(customers(harness)).containsExactly("Anna", "Annie");
+            assertThat(superseded(harness, CanonicalEntity.CUSTOMER, Customer.class))
+                    .extracting(Customer::getName)
+                    .as("for the topics only, after the newer version")
+                    .containsExactly("Ann");
             assertEntries(harness, backend, 1);
         }
     }
@@ -109,6 +113,9 @@ class SequenceSilverRowsTest {
             process(harness, order("placed", MONDAY_9AM, 1));
 
             assertThat(orders(harness)).containsExactly("placed");
+            assertThat(superseded(harness, CanonicalEntity.ORDER, Order.class))
+                    .as("the same version again is not an older one")
+                    .isEmpty();
         }
     }
 
@@ -259,6 +266,15 @@ class SequenceSilverRowsTest {
             Class<T> type) {
         Queue<StreamRecord<SpecificRecordBase>> out =
                 harness.getSideOutput(SilverOutputs.of(entity));
+        return out == null ? List.of() : out.stream().map(r -> type.cast(r.getValue())).toList();
+    }
+
+    private static <T extends SpecificRecordBase> List<T> superseded(
+            KeyedOneInputStreamOperatorTestHarness<String, SilverChange, Void> harness,
+            CanonicalEntity entity,
+            Class<T> type) {
+        Queue<StreamRecord<SpecificRecordBase>> out =
+                harness.getSideOutput(SilverOutputs.superseded(entity));
         return out == null ? List.of() : out.stream().map(r -> type.cast(r.getValue())).toList();
     }
 
