@@ -14,9 +14,10 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>A version is applied only if it is newer (event time, then position) than the version of
- *       its key applied before. A strictly older one is not applied, but it is published after the
+ *       its key applied before. A strictly older one is not applied; unless it is master data
+ *       (compacted topics keep the latest row per key) or an order line, it is published after the
  *       newer one (Silver's table keeps the newest; its topic carries every version, so Gold's
- *       point-in-time history has them whatever order they arrived in); the same version again is
+ *       point-in-time history has them whatever order they arrived in). The same version again is
  *       dropped.
  *   <li>Master data is published only when its content or deleted flag changes (an unchanged newer
  *       copy only moves the version on); other rows whenever applied.
@@ -44,7 +45,7 @@ final class SilverSequencer {
         KeyState s = state(v.entity(), v.tenant(), v.key());
         SilverVersion current = s.root;
         if (current != null && !v.isNewerThan(current)) {
-            if (current.isNewerThan(v)) {
+            if (!master && current.isNewerThan(v)) {
                 published.accept(v);
             }
             return;

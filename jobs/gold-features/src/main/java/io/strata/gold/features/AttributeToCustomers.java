@@ -70,8 +70,8 @@ public final class AttributeToCustomers
     @Override
     public void processElement(CustomerEvent e, Context ctx, Collector<CustomerEvent> out)
             throws Exception {
-        List<EntityVersion> known = known();
         EntityVersion v = e.version;
+        List<EntityVersion> known = known(v);
         int at = 0;
         while (at < known.size() && EntityVersion.SEQUENCE.compare(known.get(at), v) < 0) {
             at++;
@@ -116,8 +116,11 @@ public final class AttributeToCustomers
         owner.clear();
     }
 
-    /** The entity's versions in sequence; a first release's owner as a live version before all. */
-    private List<EntityVersion> known() throws Exception {
+    /**
+     * The versions of {@code arriving}'s entity in sequence; a first release's owner as a live
+     * version before all.
+     */
+    private List<EntityVersion> known(EntityVersion arriving) throws Exception {
         List<EntityVersion> known = new ArrayList<>();
         for (EntityVersion v : versions.get()) {
             known.add(v);
@@ -125,6 +128,8 @@ public final class AttributeToCustomers
         String legacy = owner.value();
         if (known.isEmpty() && legacy != null) {
             EntityVersion seed = new EntityVersion();
+            seed.kind = arriving.kind;
+            seed.key = arriving.key;
             seed.eventTime = Long.MIN_VALUE;
             seed.sourcePosition = "";
             seed.customerKey = legacy;

@@ -31,7 +31,8 @@ import org.apache.flink.util.Collector;
  * <ul>
  *   <li>A row is applied only if its (event time, source position) is newer than the version
  *       applied before: a late, older update never overwrites a newer one, and a record read twice
- *       is a no-op. A late, older version of a root row (not an order line) goes to {@link
+ *       is a no-op. A late, older version of a transactional root row (not master data, whose
+ *       compacted topics keep the latest row per key, nor an order line) goes to {@link
  *       SilverOutputs#superseded}: the topics carry it after the newer one, for Gold's history.
  *   <li>Master data is written only when its hash diff changes (a newer unchanged copy only moves
  *       the version on); other rows are written whenever applied.
@@ -105,7 +106,7 @@ public final class SequenceSilverRows extends KeyedProcessFunction<String, Silve
         RowVersion incoming = RowVersion.of(c).after(current);
         if (current != null && !incoming.isNewerThan(current)) {
             superseded.inc();
-            if (current.isNewerThan(incoming)) {
+            if (!c.master && current.isNewerThan(incoming)) {
                 ctx.output(SilverOutputs.superseded(entity), records.decode(entity, c.record));
             }
             return;
