@@ -204,10 +204,13 @@ final class ChainThroughput {
                 if (diff != 0) {
                     note =
                             String.format(
-                                    "Gold history holds %,d rows, the oracle %,d (%+.1f%%)",
+                                    "Gold history holds %,d rows, the oracle %,d (%+.1f%%): %s",
                                     goldRows,
                                     goldExpected.rows(),
-                                    100.0 * diff / goldExpected.rows());
+                                    100.0 * diff / goldExpected.rows(),
+                                    commits.load(names.featureHistoryTable())
+                                            .map(t -> GoldShortfall.explain(versions, ooo, t))
+                                            .orElse("no table"));
                 }
                 rowsWithinTolerance = Math.abs(diff) <= ROW_TOLERANCE * goldExpected.rows();
             } else if (System.nanoTime() - goldChangedAt > quiet.toNanos()) {

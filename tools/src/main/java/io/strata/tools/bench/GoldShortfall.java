@@ -44,12 +44,16 @@ final class GoldShortfall {
         long missing = 0;
         long missingAfterLowest = 0;
         Instant firstMissing = null;
+        Map<String, Long> byTenant = new java.util.TreeMap<>();
+        Set<String> customers = new HashSet<>();
         for (FeatureRow r : GoldOracle.of(versions).featureHistory()) {
             if (r.validFrom().isAfter(released)
                     || gold.contains(key(r.tenantId(), r.customerKey(), r.validFrom()))) {
                 continue;
             }
             missing++;
+            byTenant.merge(r.tenantId(), 1L, Long::sum);
+            customers.add(r.tenantId() + "|" + r.customerKey());
             if (r.validFrom().isAfter(lowestReleased)) {
                 missingAfterLowest++;
             }
@@ -62,11 +66,14 @@ final class GoldShortfall {
                 Locale.ROOT,
                 "%,d expected rows missing, %,d of them after %s (the newest event of the"
                         + " input with the oldest newest event, minus the out-of-orderness), the"
-                        + " earliest missing at %s; newest event per input %s",
+                        + " earliest missing at %s; by tenant %s, %,d customers; newest event"
+                        + " per input %s",
                 missing,
                 missingAfterLowest,
                 lowestReleased,
                 firstMissing,
+                byTenant,
+                customers.size(),
                 newest);
     }
 
