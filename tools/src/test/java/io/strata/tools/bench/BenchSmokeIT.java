@@ -1,6 +1,7 @@
 package io.strata.tools.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.strata.tools.stack.LocalStack;
 import io.strata.tools.stack.StackOptions;
@@ -128,19 +129,14 @@ class BenchSmokeIT {
                         "## Where Strata's time goes (whole chain, throughput run)",
                         "CPU samples of the TaskManager")
                 .contains("| `Flink runtime` |");
-        // The chain's validity is not asserted here: on this tiny run (1 s out-of-orderness, 2 s
-        // checkpoints) Gold's history was still 7.4% short of the oracle after the interleaving
-        // fix that made a 30,000-event run exact; the report states the difference. What the
-        // harness measured is checked: Gold was read and never holds more than the oracle.
+        // The whole chain equals the oracle: Bronze, every Silver table and Gold's feature history.
         assertThat(result.chain().throughput())
                 .hasValueSatisfying(
                         m -> {
                             assertThat(m.bronzeRows()).isEqualTo(bronzeRows);
                             assertThat(m.goldRowsExpected()).isPositive();
-                            assertThat(m.goldRows())
-                                    .as(m.note())
-                                    .isPositive()
-                                    .isLessThanOrEqualTo(m.goldRowsExpected());
+                            assertThat(m.goldRows()).as(m.note()).isEqualTo(m.goldRowsExpected());
+                            assertThat(m.valid()).as(m.note()).isTrue();
                             // Each layer completes after the one it reads, each job started.
                             assertThat(m.bronzeRunningAt()).isGreaterThan(m.submittedAt());
                             assertThat(m.goldRunningAt()).isGreaterThan(m.bronzeRunningAt());
@@ -154,13 +150,12 @@ class BenchSmokeIT {
                 .hasValueSatisfying(
                         r -> {
                             assertThat(r.match().unmatched()).as(r.note()).isZero();
-                            // Rows measured: those Gold wrote for the window, up to the oracle's
-                            // (a run of 22dcf6d measured 610 of 686: Gold's shortfall, which the
-                            // report states).
-                            assertThat(r.latencies().count())
+                            // The latency run measures times, at-least-once and paced, so its
+                            // window's edges move: rows measured within 10% of the oracle's
+                            // (a run at 370c4e7: 630 of 640; its throughput run was exact).
+                            assertThat((double) r.latencies().count())
                                     .as(r.note())
-                                    .isPositive()
-                                    .isLessThanOrEqualTo(r.match().expected());
+                                    .isCloseTo(r.match().expected(), withinPercentage(10));
                             assertThat(r.latencies().p99())
                                     .isGreaterThanOrEqualTo(r.latencies().p50())
                                     .isPositive();
