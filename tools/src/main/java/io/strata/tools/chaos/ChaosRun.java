@@ -181,10 +181,10 @@ public final class ChaosRun {
                         .compare(goldOracle, liveVault, oltpCustomers, oltpProducts));
         List<String> notes = new ArrayList<>();
         notes.add(
-                "Gold: hub/link keys and current features against the workload's GoldOracle;"
-                        + " rows of the OLTP (CDC) customers and products left out (not"
-                        + " modelled); load times, satellites and feature history not compared"
-                        + " (they follow the order versions reach Silver and Gold in)");
+                "Gold: hub/link keys, the feature history and the current features against the"
+                        + " workload's GoldOracle; rows of the OLTP (CDC) customers and products"
+                        + " left out (not modelled); load times and satellites not compared (they"
+                        + " follow the order versions reach Silver in)");
         ChaosReport report = new ChaosReport(results, checks, notes);
         return new Outcome(report, write(report));
     }

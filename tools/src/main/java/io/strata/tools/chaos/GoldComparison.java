@@ -230,7 +230,9 @@ final class GoldComparison {
                         .filter(c -> !emptyAtTheEnd.contains(c))
                         .toList();
         String what = "gold.customer_features";
+        Check historyCheck = history(oracle, cdcCustomers, columns, withoutValidTo, validFrom);
         return List.of(
+                historyCheck,
                 new Check(
                         "gold",
                         what
@@ -259,6 +261,59 @@ final class GoldComparison {
                         notInHistory == 0
                                 ? (Object) 0L
                                 : notInHistory + ", e.g. " + example.get()));
+    }
+
+    /**
+     * Gold's feature history equals the oracle's up to the newest {@code valid_from} Gold holds
+     * (every column but {@code valid_to}, which the next row, still held by the watermark, may
+     * set): rows are released in event-time order, and the history no longer depends on the order
+     * in which versions reach Silver and Gold.
+     */
+    private Check history(
+            GoldOracle oracle,
+            Set<String> cdcCustomers,
+            List<String> columns,
+            int withoutValidTo,
+            int validFrom) {
+        Set<List<Object>> gold = new HashSet<>();
+        java.time.Instant cut = java.time.Instant.MIN;
+        for (List<Object> row : read("gold.customer_features_history", columns)) {
+            if (cdcCustomers.contains(row.get(0) + "|" + row.get(1))) {
+                continue;
+            }
+            gold.add(row.subList(0, withoutValidTo));
+            java.time.Instant from = (java.time.Instant) row.get(validFrom);
+            cut = from.isAfter(cut) ? from : cut;
+        }
+        Set<List<Object>> expected = new HashSet<>();
+        for (Object row : oracle.featureHistory()) {
+            List<Object> v = values(row);
+            if (!((java.time.Instant) v.get(validFrom)).isAfter(cut)) {
+                expected.add(v.subList(0, withoutValidTo));
+            }
+        }
+        List<List<Object>> missing = expected.stream().filter(r -> !gold.contains(r)).toList();
+        List<List<Object>> extra = gold.stream().filter(r -> !expected.contains(r)).toList();
+        Object found =
+                missing.isEmpty() && extra.isEmpty()
+                        ? (Object) 0L
+                        : missing.size()
+                                + " missing"
+                                + (missing.isEmpty() ? "" : " (e.g. " + missing.get(0) + ")")
+                                + ", "
+                                + extra.size()
+                                + " not the oracle's"
+                                + (extra.isEmpty() ? "" : " (e.g. " + extra.get(0) + ")");
+        return new Check(
+                "gold",
+                "gold.customer_features_history: of the oracle's "
+                        + expected.size()
+                        + " rows up to "
+                        + cut
+                        + " (the newest valid_from in Gold; every column but valid_to), missing or"
+                        + " not the oracle's",
+                0L,
+                found);
     }
 
     /** A hub's key columns: {@code <name>_hk, tenant_id, <name>_key}. */
