@@ -198,12 +198,8 @@ final class ChainLatency {
                                     + " records no Silver version explains",
                             seen, match.expected(), match.unmatched());
         }
-        // Valid only when every row the oracle has in the window was measured (ROW_TOLERANCE 0).
-        boolean valid =
-                seen > 0
-                        && to > from
-                        && Math.abs(seen - match.expected())
-                                <= ChainThroughput.ROW_TOLERANCE * match.expected();
+        // Valid only when every row the oracle has in the window was measured.
+        boolean valid = seen > 0 && to > from && seen == match.expected();
         return new Result(
                 rate,
                 records,

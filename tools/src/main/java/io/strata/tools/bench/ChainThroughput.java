@@ -29,9 +29,6 @@ final class ChainThroughput {
 
     private static final Duration POLL = Duration.ofSeconds(2);
 
-    /** How far Gold's row count may be from the oracle's for a valid run (see pollGold). */
-    static final double ROW_TOLERANCE = 0;
-
     /** The Silver entities whose versions are Gold's feature input events (docs/gold.md). */
     static final Set<SilverEntity> FEATURE_INPUTS =
             Set.of(SilverEntity.ORDER, SilverEntity.SUPPORT_TICKET, SilverEntity.PRODUCT_RETURN);
@@ -111,7 +108,7 @@ final class ChainThroughput {
                     watch.silverDoneAt,
                     watch.goldDoneAt,
                     cpu,
-                    watch.over() && watch.rowsWithinTolerance,
+                    watch.over() && watch.rowsEqual,
                     note);
         } finally {
             jobs.cancel(ids.get().values());
@@ -137,7 +134,7 @@ final class ChainThroughput {
         private long goldRows = -1;
         private long goldChangedAt = System.nanoTime();
         private String note = "";
-        private boolean rowsWithinTolerance;
+        private boolean rowsEqual;
 
         Watch(
                 ChainNames names,
@@ -185,9 +182,9 @@ final class ChainThroughput {
         /**
          * Gold is complete once its history holds a row as of the newest time the watermark can
          * release: rows are released in event-time order. A run is valid only when its row count
-         * then equals the oracle's ({@link #ROW_TOLERANCE} 0); the difference is reported either
-         * way. A history that stops changing for the quiet period before that row is there is
-         * complete too, and explained ({@link GoldShortfall}).
+         * then equals the oracle's; the difference is reported either way. A history that stops
+         * changing for the quiet period before that row is there is complete too, and explained
+         * ({@link GoldShortfall}).
          */
         private void pollGold() {
             GoldHistory now =
@@ -212,10 +209,10 @@ final class ChainThroughput {
                                             .map(t -> GoldShortfall.explain(versions, ooo, t))
                                             .orElse("no table"));
                 }
-                rowsWithinTolerance = Math.abs(diff) <= ROW_TOLERANCE * goldExpected.rows();
+                rowsEqual = diff == 0;
             } else if (System.nanoTime() - goldChangedAt > quiet.toNanos()) {
                 goldDoneAt = lastDataChange(names.featureHistoryTable());
-                rowsWithinTolerance = false;
+                rowsEqual = false;
                 note =
                         String.format(
                                 "Gold history settled at %,d rows, newest %s, before the oracle's"
