@@ -53,7 +53,7 @@ final class ChainLatency {
                     Duration.ZERO,
                     0,
                     0,
-                    new GoldLatencyMatch.Result(Latencies.NONE, 0, 0, 0, 0),
+                    new GoldLatencyMatch.Result(Latencies.NONE, 0, 0, 0, 0, 0),
                     Latencies.NONE,
                     false,
                     why);
@@ -147,9 +147,15 @@ final class ChainLatency {
                             servers, registryUrl, names.featuresTopic(), Duration.ofMinutes(2));
             GoldLatencyMatch.Result match = matcher.match(gold, from, to, expected);
             out.printf(
-                    "  read %,d Gold records: %,d rows measured, %,d outside the window, %,d"
-                            + " unexplained%n",
-                    gold.size(), match.latencies().count(), match.outside(), match.unmatched());
+                    "  read %,d Gold records: %,d of the oracle's %,d rows in the window shown"
+                            + " (%,d only through a later row), %,d records outside the window,"
+                            + " %,d unexplained%n",
+                    gold.size(),
+                    match.latencies().count(),
+                    match.expected(),
+                    match.viaLaterRow(),
+                    match.outside(),
+                    match.unmatched());
             Latencies bronzeHop =
                     bronze.read(servers, names.bronzeTopic(), from, to, Duration.ofMinutes(2));
             return judged(
@@ -191,14 +197,14 @@ final class ChainLatency {
                             + " ms)";
         } else if (seen == 0) {
             note = "no Gold record of a measured raw event";
-        } else if (match.unmatched() > 0 || seen != match.expected()) {
+        } else if (match.unmatched() > 0 || match.missing() > 0) {
             note =
                     String.format(
-                            "%,d Gold rows measured, the oracle has %,d in the window; %,d Gold"
+                            "the topic showed %,d of the oracle's %,d rows in the window; %,d Gold"
                                     + " records no Silver version explains",
                             seen, match.expected(), match.unmatched());
         }
-        // Valid only when every row the oracle has in the window was measured.
+        // Valid only when the topic showed every row the oracle has in the window.
         boolean valid = seen > 0 && to > from && seen == match.expected();
         return new Result(
                 rate,

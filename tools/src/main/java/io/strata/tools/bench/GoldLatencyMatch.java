@@ -2,7 +2,9 @@ package io.strata.tools.bench;
 
 import io.strata.workload.oracle.SilverRows;
 import io.strata.workload.oracle.SilverVersion;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,16 +13,18 @@ import java.util.Set;
 import java.util.function.LongUnaryOperator;
 
 /**
- * Raw event → Gold Kafka topic, matched through the oracle. A Gold record is a customer's feature
- * row as of {@code valid_from} = t, written when the watermark passes t; what it waited for is the
- * customer's input events (order, ticket and return versions) at event time t, the newest of which
- * is the last raw record produced of them. So: latency = the Gold record's Kafka timestamp (stamped
- * by gold-features' producer when it writes) minus the produce time of the newest raw record among
- * the Silver versions of that tenant and customer at that event time. A version without a customer
- * (a delete) can cause a row of the customer it is attributed to; when no version names the
- * customer, the newest version of the tenant at t stands in (counted as {@link
- * Result#byTenantOnly}). Only the first Gold record of a (tenant, customer, valid_from) counts: it
- * is when the row became visible; later ones rewrite it.
+ * Raw event → Gold Kafka topic, matched through the oracle. The topic carries a customer's current
+ * row whenever it changes: a row as of {@code valid_from} = t, written when the watermark passes t;
+ * when one watermark passes several of a customer's event times, only the newest of those rows is
+ * current, so the earlier ones never reach the topic (the history table has them). What a row
+ * waited for is the customer's input events (order, ticket and return versions) at event time t,
+ * the newest of which is the last raw record produced of them. So, for each of the oracle's rows:
+ * latency = the Kafka timestamp (stamped by gold-features' producer when it writes) of the first
+ * topic record of that tenant and customer as of t or later, minus the produce time of the newest
+ * raw record among the Silver versions of that tenant and customer at t. A version without a
+ * customer (a delete) can cause a row of the customer it is attributed to; when no version names
+ * the customer, the newest version of the tenant at t stands in (counted as {@link
+ * Result#byTenantOnly}).
  */
 final class GoldLatencyMatch {
 
@@ -28,14 +32,27 @@ final class GoldLatencyMatch {
     record GoldRecord(String tenant, String customer, long validFrom, long writtenAt) {}
 
     /**
-     * @param latencies per matched row, milliseconds
+     * @param latencies per measured oracle row, milliseconds
      * @param byTenantOnly rows matched only through their tenant and event time
-     * @param unmatched rows no Silver version explains (should be 0)
-     * @param outside rows whose newest raw record was produced outside the measured window
+     * @param unmatched Gold records no Silver version explains (should be 0)
+     * @param outside Gold records whose newest raw record was produced outside the measured window
      * @param expected the oracle's rows whose newest raw record falls in the window
+     * @param viaLaterRow measured rows that never were current themselves: the topic showed the
+     *     customer first as of a later row, written by the same watermark
      */
     record Result(
-            Latencies latencies, long byTenantOnly, long unmatched, long outside, long expected) {}
+            Latencies latencies,
+            long byTenantOnly,
+            long unmatched,
+            long outside,
+            long expected,
+            long viaLaterRow) {
+
+        /** The oracle's rows in the window the topic never showed (should be 0). */
+        long missing() {
+            return expected - latencies.count();
+        }
+    }
 
     private final Map<String, Long> byCustomer = new HashMap<>();
     private final Map<String, Long> byTenant = new HashMap<>();
@@ -66,19 +83,20 @@ final class GoldLatencyMatch {
     }
 
     /**
-     * Latencies of the first Gold record of each row whose newest raw record was produced within
-     * [{@code from}, {@code to}]; {@code expectedRows} are the oracle's rows (tenant, customer,
-     * valid_from) to count how many of those fall in the window.
+     * Latencies of the oracle's rows ({@code expectedRows}: tenant, customer, valid_from) whose
+     * newest raw record was produced within [{@code from}, {@code to}], each until the topic's
+     * {@code records} first showed its customer as of it or later.
      */
     Result match(List<GoldRecord> records, long from, long to, List<GoldRecord> expectedRows) {
-        Set<String> seen = new HashSet<>();
-        long[] latencies = new long[records.size()];
-        int n = 0;
-        long tenantOnly = 0;
+        Map<String, Visibility> byCustomerRecords = new HashMap<>();
+        Set<String> written = new HashSet<>();
         long unmatched = 0;
         long outside = 0;
         for (GoldRecord r : records) {
-            if (!seen.add(key(r.tenant(), r.customer(), r.validFrom()))) {
+            byCustomerRecords
+                    .computeIfAbsent(r.tenant() + '|' + r.customer(), k -> new Visibility())
+                    .add(r);
+            if (!written.add(key(r.tenant(), r.customer(), r.validFrom()))) {
                 continue;
             }
             long cause = newestCause(r.tenant(), r.customer(), r.validFrom());
@@ -86,24 +104,79 @@ final class GoldLatencyMatch {
                 unmatched++;
             } else if (cause < from || cause > to) {
                 outside++;
-            } else {
-                latencies[n++] = r.writtenAt() - cause;
-                if (!byCustomer.containsKey(key(r.tenant(), r.customer(), r.validFrom()))) {
-                    tenantOnly++;
-                }
             }
         }
-        long expected =
-                expectedRows.stream()
-                        .mapToLong(e -> newestCause(e.tenant(), e.customer(), e.validFrom()))
-                        .filter(at -> at >= from && at <= to)
-                        .count();
+        long[] latencies = new long[expectedRows.size()];
+        int n = 0;
+        long expected = 0;
+        long tenantOnly = 0;
+        long viaLater = 0;
+        for (GoldRecord e : expectedRows) {
+            long cause = newestCause(e.tenant(), e.customer(), e.validFrom());
+            if (cause == 0 || cause < from || cause > to) {
+                continue;
+            }
+            expected++;
+            Visibility shown = byCustomerRecords.get(e.tenant() + '|' + e.customer());
+            long visibleAt = shown == null ? Long.MAX_VALUE : shown.firstAsOfOrAfter(e.validFrom());
+            if (visibleAt == Long.MAX_VALUE) {
+                continue;
+            }
+            latencies[n++] = visibleAt - cause;
+            if (!written.contains(key(e.tenant(), e.customer(), e.validFrom()))) {
+                viaLater++;
+            }
+            if (!byCustomer.containsKey(key(e.tenant(), e.customer(), e.validFrom()))) {
+                tenantOnly++;
+            }
+        }
         return new Result(
                 Latencies.of(Arrays.copyOf(latencies, n)),
                 tenantOnly,
                 unmatched,
                 outside,
-                expected);
+                expected,
+                viaLater);
+    }
+
+    /** One customer's topic records: the first write time of a row as of t or later. */
+    private static final class Visibility {
+
+        private final List<GoldRecord> records = new ArrayList<>();
+        private long[] validFroms;
+        private long[] firstWriteFrom;
+
+        void add(GoldRecord r) {
+            records.add(r);
+            validFroms = null;
+        }
+
+        long firstAsOfOrAfter(long t) {
+            if (validFroms == null) {
+                index();
+            }
+            int i = Arrays.binarySearch(validFroms, t);
+            if (i < 0) {
+                i = -i - 1;
+            } else {
+                while (i > 0 && validFroms[i - 1] == t) {
+                    i--;
+                }
+            }
+            return i < validFroms.length ? firstWriteFrom[i] : Long.MAX_VALUE;
+        }
+
+        /** Sorted by valid_from, with the earliest write time of each suffix. */
+        private void index() {
+            records.sort(Comparator.comparingLong(GoldRecord::validFrom));
+            validFroms = records.stream().mapToLong(GoldRecord::validFrom).toArray();
+            firstWriteFrom = new long[validFroms.length];
+            long min = Long.MAX_VALUE;
+            for (int i = validFroms.length - 1; i >= 0; i--) {
+                min = Math.min(min, records.get(i).writtenAt());
+                firstWriteFrom[i] = min;
+            }
+        }
     }
 
     private static String key(String tenant, String customer, long t) {

@@ -111,7 +111,7 @@ class ChainReportTest {
                 Duration.ofSeconds(30),
                 10,
                 25,
-                new GoldLatencyMatch.Result(l, 0, 0, 0, 3),
+                new GoldLatencyMatch.Result(l, 0, 0, 0, 3, 0),
                 Latencies.of(new long[] {120, 130, 900}),
                 true,
                 "");

@@ -77,7 +77,7 @@ class GoldLatencyMatchTest {
                                 new GoldRecord("globex", "c9", T2, producedAt(40) + 50)),
                         0,
                         Long.MAX_VALUE,
-                        List.of());
+                        List.of(new GoldRecord("acme", "c1", T2, 0)));
 
         assertThat(r.latencies().count()).isEqualTo(1);
         assertThat(r.latencies().p50()).isEqualTo(50);
@@ -108,6 +108,38 @@ class GoldLatencyMatchTest {
         assertThat(r.latencies()).isEqualTo(Latencies.of(new long[] {20}));
         assertThat(r.outside()).isEqualTo(1);
         assertThat(r.expected()).isEqualTo(1);
+    }
+
+    @Test
+    void aRowNeverCurrentIsShownByTheFirstLaterRowOfItsCustomerAndAMissingOneIsCounted() {
+        long t3 = T2 + 1_000;
+        GoldLatencyMatch match =
+                new GoldLatencyMatch(
+                        List.of(
+                                order("acme", "o1", "c1", T1, 10),
+                                order("acme", "o2", "c1", T2, 20),
+                                order("acme", "o3", "c1", t3, 30),
+                                order("acme", "o4", "c2", T2, 40)),
+                        GoldLatencyMatchTest::producedAt);
+
+        GoldLatencyMatch.Result r =
+                match.match(
+                        List.of(
+                                // One watermark passed T1 and T2: only T2's row was current.
+                                new GoldRecord("acme", "c1", T2, producedAt(20) + 500),
+                                new GoldRecord("acme", "c1", t3, producedAt(30) + 600)),
+                        0,
+                        Long.MAX_VALUE,
+                        List.of(
+                                new GoldRecord("acme", "c1", T1, 0),
+                                new GoldRecord("acme", "c1", T2, 0),
+                                new GoldRecord("acme", "c1", t3, 0),
+                                new GoldRecord("acme", "c2", T2, 0)));
+
+        assertThat(r.latencies()).isEqualTo(Latencies.of(new long[] {510, 500, 600}));
+        assertThat(r.viaLaterRow()).isEqualTo(1);
+        assertThat(r.expected()).isEqualTo(4);
+        assertThat(r.missing()).isEqualTo(1);
     }
 
     @Test

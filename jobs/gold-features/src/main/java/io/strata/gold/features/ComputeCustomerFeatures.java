@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -25,8 +24,8 @@ import org.apache.flink.util.OutputTag;
  *
  * <ul>
  *   <li>A version after the watermark waits ({@code pending}) until the watermark passes its event
- *       time; then the versions of that time are applied and the row as of it is written, and the
- *       row before it gets its {@code valid_to}.
+ *       time; then the versions the watermark passed are applied, the rows as of their event times
+ *       are written, and the row before the first gets its {@code valid_to}.
  *   <li>A version at or behind the watermark, but not more than the allowed lateness behind it, is
  *       applied at once, and every row from its event time on is recomputed: rows whose content
  *       changed are written again under the same {@code valid_from} (a correction), a new row at
@@ -115,20 +114,27 @@ public final class ComputeCustomerFeatures
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CustomerFeatures> out)
             throws Exception {
-        List<String> due = new ArrayList<>();
-        for (Map.Entry<String, EntityVersion> p : pending.entries()) {
-            if (p.getValue().eventTime <= timestamp) {
-                due.add(p.getKey());
+        // The watermark being advanced to: every version due by it is applied in this one call,
+        // and the key's other timers up to it are deleted, so a watermark that passes many event
+        // times reads and writes the customer's state once, not once per event time.
+        long watermark = Math.max(timestamp, ctx.timerService().currentWatermark());
+        List<EntityVersion> due = new ArrayList<>();
+        for (EntityVersion p : pending.values()) {
+            if (p.eventTime <= watermark) {
+                due.add(p);
             }
         }
-        for (String id : due) {
-            applied.put(id, pending.get(id));
-            pending.remove(id);
+        for (EntityVersion v : due) {
+            applied.put(v.id(), v);
+            pending.remove(v.id());
+            if (v.eventTime != timestamp) {
+                ctx.timerService().deleteEventTimeTimer(v.eventTime);
+            }
         }
         CustomerHistory history = CustomerHistory.of(applied.values());
         write(history, timestamp, ctx, out);
-        // Later timers are later, and a late version is at least the watermark's horizon.
-        forget(history, horizon(timestamp), ctx.getCurrentKey());
+        // A version arriving later is judged against a watermark at least this one.
+        forget(history, horizon(watermark), ctx.getCurrentKey());
     }
 
     /**
@@ -206,8 +212,16 @@ public final class ComputeCustomerFeatures
         return watermark < Long.MIN_VALUE + lateness ? Long.MIN_VALUE : watermark - lateness;
     }
 
-    private static boolean sameContent(CustomerFeatures a, CustomerFeatures b) {
-        return CustomerFeatures.newBuilder(b).setComputedAt(a.getComputedAt()).build().equals(a);
+    /**
+     * Whether {@code fresh}, just computed and not yet emitted, holds what {@code old} holds apart
+     * from {@code computed_at} (compared in place: a builder's deep copy per row cost more).
+     */
+    private static boolean sameContent(CustomerFeatures old, CustomerFeatures fresh) {
+        Instant computedAt = fresh.getComputedAt();
+        fresh.setComputedAt(old.getComputedAt());
+        boolean same = fresh.equals(old);
+        fresh.setComputedAt(computedAt);
+        return same;
     }
 
     private static Instant now(Context ctx) {

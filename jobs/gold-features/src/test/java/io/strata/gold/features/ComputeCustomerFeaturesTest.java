@@ -79,12 +79,36 @@ class ComputeCustomerFeaturesTest {
                             "c-1@" + day(75),
                             "c-1@" + day(80),
                             "c-2@" + day(45));
-            // Each row written when the watermark passed it, and all but the customers' last
-            // ones once more for their valid_to.
-            assertThat(pipeline.history()).hasSize(11 + 9);
-            assertThat(pipeline.current()).hasSize(11);
+            // Each row written when the watermark passed it: at once with its valid_to when the
+            // same watermark passed the customer's next row, else first as the current row (no
+            // valid_to) and again when its valid_to came.
+            List<CustomerFeatures> reopened = new ArrayList<>(pipeline.history());
+            reopened.removeAll(table);
+            assertThat(reopened).isNotEmpty().allSatisfy(r -> assertThat(r.getValidTo()).isNull());
+            assertThat(pipeline.history()).hasSize(table.size() + reopened.size());
+            assertThat(pipeline.current())
+                    .containsExactlyElementsOf(
+                            pipeline.history().stream()
+                                    .filter(r -> r.getValidTo() == null)
+                                    .toList());
             assertThat(pipeline.current().get(pipeline.current().size() - 1))
                     .isEqualTo(row(table, "c-1", day(80)));
+        }
+    }
+
+    @Test
+    void aWatermarkPassingManyEventTimesWritesEachRowOnceAndEachCustomersCurrentRowOnce()
+            throws Exception {
+        SilverLog log = customerLife();
+        try (FeaturePipeline pipeline = FeaturePipeline.start()) {
+            pipeline.sendAll(log.rows());
+            pipeline.watermark(day(100));
+
+            List<CustomerFeatures> table = reference(log.rows());
+            assertThat(pipeline.history()).containsExactlyInAnyOrderElementsOf(table);
+            assertThat(pipeline.current())
+                    .containsExactlyInAnyOrder(
+                            row(table, "c-1", day(80)), row(table, "c-2", day(45)));
         }
     }
 
