@@ -30,24 +30,31 @@ record ProfileSummary(
 
     private static final int ROWS = 12;
 
-    /** Reads {@code recording}'s execution samples. */
+    /**
+     * Reads {@code recording}'s execution samples, one event at a time: a whole chain's recording
+     * holds millions of events (a 300,000-event run's was 176 MB) and must not be read into memory.
+     */
     static ProfileSummary of(Path recording) throws IOException {
         Map<String, Long> libraries = new HashMap<>();
         Map<String, Long> threads = new HashMap<>();
         Map<String, Long> top = new HashMap<>();
         long samples = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            RecordedStackTrace stack = event.getStackTrace();
-            if (!event.getEventType().getName().equals("jdk.ExecutionSample")
-                    || stack == null
-                    || stack.getFrames().isEmpty()) {
-                continue;
+        try (RecordingFile file = new RecordingFile(recording)) {
+            while (file.hasMoreEvents()) {
+                RecordedEvent event = file.readEvent();
+                if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+                    continue;
+                }
+                RecordedStackTrace stack = event.getStackTrace();
+                if (stack == null || stack.getFrames().isEmpty()) {
+                    continue;
+                }
+                samples++;
+                List<RecordedFrame> frames = stack.getFrames();
+                top.merge(method(frames.get(0)), 1L, Long::sum);
+                libraries.merge(library(frames), 1L, Long::sum);
+                threads.merge(thread(event), 1L, Long::sum);
             }
-            samples++;
-            List<RecordedFrame> frames = stack.getFrames();
-            top.merge(method(frames.get(0)), 1L, Long::sum);
-            libraries.merge(library(frames), 1L, Long::sum);
-            threads.merge(thread(event), 1L, Long::sum);
         }
         return new ProfileSummary(samples, sorted(libraries), sorted(threads), sorted(top));
     }
