@@ -13,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -27,9 +28,12 @@ import org.apache.flink.util.OutputTag;
  *       time; then the versions the watermark passed are applied, the rows as of their event times
  *       are written, and the row before the first gets its {@code valid_to}.
  *   <li>A version at or behind the watermark, but not more than the allowed lateness behind it, is
- *       applied at once, and every row from its event time on is recomputed: rows whose content
- *       changed are written again under the same {@code valid_from} (a correction), a new row at
- *       its event time is inserted, the row before it gets its new {@code valid_to}.
+ *       applied with the key's other late versions of the same {@link #LATE_BATCH} (processing
+ *       time; at the latest by the next watermark that fires a timer of the key, or the last one of
+ *       a bounded input), and every row from the earliest of their event times on is recomputed:
+ *       rows whose content changed are written again under the same {@code valid_from} (a
+ *       correction), a new row at each event time is inserted, the row before the first gets its
+ *       new {@code valid_to}.
  *   <li>An older version is counted ({@code lateEventsDropped}) and quarantined. Late versions
  *       applied are counted too ({@code lateEventsApplied}).
  * </ul>
@@ -51,6 +55,12 @@ public final class ComputeCustomerFeatures
 
     public static final OutputTag<QuarantineRecord> TOO_LATE =
             new OutputTag<>("too-late", new AvroTypeInfo<>(QuarantineRecord.class));
+
+    /** How long (processing time, ms) late versions gather before they are applied together. */
+    static final long LATE_BATCH = 500;
+
+    /** The event-time timer of a key with late versions pending: the last watermark fires it. */
+    private static final long END_OF_INPUT = Long.MAX_VALUE - 1;
 
     private final String job;
     private final Duration allowedLateness;
@@ -98,9 +108,15 @@ public final class ComputeCustomerFeatures
             pending.put(e.version.id(), e.version);
             ctx.timerService().registerEventTimeTimer(t);
         } else if (t >= horizon(watermark)) {
+            // Applied with the key's other late versions of the next batch: one recomputation
+            // for them all, not one per version (a backlog's reordered partitions make many).
             lateEventsApplied.inc();
-            applied.put(e.version.id(), e.version);
-            write(CustomerHistory.of(applied.values()), t, ctx, out);
+            pending.put(e.version.id(), e.version);
+            long now = ctx.timerService().currentProcessingTime();
+            ctx.timerService().registerProcessingTimeTimer(now - now % LATE_BATCH + LATE_BATCH);
+            // Processing-time timers do not fire once a bounded input ends; the last watermark
+            // does.
+            ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
         } else {
             lateEventsDropped.inc();
             if (!e.reattributed) {
@@ -114,25 +130,38 @@ public final class ComputeCustomerFeatures
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CustomerFeatures> out)
             throws Exception {
-        // The watermark being advanced to: every version due by it is applied in this one call,
-        // and the key's other timers up to it are deleted, so a watermark that passes many event
-        // times reads and writes the customer's state once, not once per event time.
-        long watermark = Math.max(timestamp, ctx.timerService().currentWatermark());
+        // Every version due by the watermark (in event time, the one being advanced to) is
+        // applied in this one call, and the key's event-time timers up to it are deleted: a
+        // watermark that passes many event times, or a batch of late versions, reads and writes
+        // the customer's state once.
+        boolean eventTime = ctx.timeDomain() == TimeDomain.EVENT_TIME;
+        long watermark = ctx.timerService().currentWatermark();
+        if (eventTime) {
+            watermark = Math.max(timestamp, watermark);
+        }
         List<EntityVersion> due = new ArrayList<>();
         for (EntityVersion p : pending.values()) {
             if (p.eventTime <= watermark) {
                 due.add(p);
             }
         }
+        if (due.isEmpty()) {
+            return;
+        }
+        long from = Long.MAX_VALUE;
         for (EntityVersion v : due) {
             applied.put(v.id(), v);
             pending.remove(v.id());
-            if (v.eventTime != timestamp) {
+            from = Math.min(from, v.eventTime);
+            if (!eventTime || v.eventTime != timestamp) {
                 ctx.timerService().deleteEventTimeTimer(v.eventTime);
             }
         }
+        if (pending.isEmpty()) {
+            ctx.timerService().deleteEventTimeTimer(END_OF_INPUT);
+        }
         CustomerHistory history = CustomerHistory.of(applied.values());
-        write(history, timestamp, ctx, out);
+        write(history, from, ctx, out);
         // A version arriving later is judged against a watermark at least this one.
         forget(history, horizon(watermark), ctx.getCurrentKey());
     }
@@ -231,5 +260,10 @@ public final class ComputeCustomerFeatures
     /** Versions dropped as too late so far, on this subtask (for tests). */
     long lateEventsDropped() {
         return lateEventsDropped.getCount();
+    }
+
+    /** Late versions applied so far, on this subtask (for tests). */
+    long lateEventsApplied() {
+        return lateEventsApplied.getCount();
     }
 }

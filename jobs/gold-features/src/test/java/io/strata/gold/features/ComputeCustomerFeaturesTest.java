@@ -216,6 +216,49 @@ class ComputeCustomerFeaturesTest {
     }
 
     @Test
+    void lateVersionsOfOneBatchAreAppliedTogetherEachRowWrittenOnce() throws Exception {
+        SilverLog log = new SilverLog();
+        log.order("o-1", "c-1", at(0, 9), "100.00");
+        log.order("o-2", "c-1", at(0, 12), "50.00");
+        try (FeaturePipeline pipeline = FeaturePipeline.start()) {
+            pipeline.sendAll(log.rows());
+            pipeline.watermark(at(0, 13));
+            pipeline.mark();
+
+            pipeline.receive(log.order("o-3", "c-1", at(0, 10), "30.00"));
+            pipeline.receive(log.order("o-4", "c-1", at(0, 11), "20.00"));
+            assertThat(pipeline.history()).as("waiting for the batch").isEmpty();
+
+            pipeline.applyLateVersions();
+            List<CustomerFeatures> expected = reference(log.rows());
+            assertThat(pipeline.history())
+                    .containsExactly(
+                            row(expected, "c-1", at(0, 9)),
+                            row(expected, "c-1", at(0, 10)),
+                            row(expected, "c-1", at(0, 11)),
+                            row(expected, "c-1", at(0, 12)));
+            assertThat(pipeline.current()).containsExactly(row(expected, "c-1", at(0, 12)));
+            assertThat(pipeline.lateEventsApplied()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void lateVersionsStillWaitingWhenABoundedInputEndsAreAppliedByItsLastWatermark()
+            throws Exception {
+        SilverLog log = new SilverLog();
+        log.order("o-1", "c-1", at(0, 9), "100.00");
+        log.order("o-2", "c-1", at(0, 12), "50.00");
+        try (FeaturePipeline pipeline = FeaturePipeline.start()) {
+            pipeline.sendAll(log.rows());
+            pipeline.watermark(at(0, 13));
+            pipeline.receive(log.order("o-3", "c-1", at(0, 10), "30.00"));
+
+            pipeline.watermark(Instant.ofEpochMilli(Long.MAX_VALUE));
+            assertThat(pipeline.historyTable()).isEqualTo(reference(log.rows()));
+        }
+    }
+
+    @Test
     void aLateVersionThatChangesNothingRewritesNothing() throws Exception {
         SilverLog log = new SilverLog();
         log.order("o-1", "c-1", at(0, 9), "100.00");

@@ -26,7 +26,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
  * The two keyed operators of the features, each in a test harness, wired as in the graph: Silver
  * rows → {@link AttributeToCustomers} → {@link ComputeCustomerFeatures}, with the watermark set by
  * the test. Generic (Kryo) types are disabled as in the jobs. Rows are read back with {@code
- * computed_at} at the epoch (the harness's processing time).
+ * computed_at} at the epoch (the harness's processing time moves on to apply late versions).
  */
 final class FeaturePipeline implements AutoCloseable {
 
@@ -96,13 +96,26 @@ final class FeaturePipeline implements AutoCloseable {
                 : UserCodeHarness.of(operator, key, FeatureKeys.TYPE, userCode);
     }
 
+    /** Sends {@code row} through both operators, then lets a late version's batch be applied. */
     void send(SpecificRecordBase row) throws Exception {
+        receive(row);
+        applyLateVersions();
+    }
+
+    /** Sends {@code row} through both operators; late versions wait for their batch. */
+    void receive(SpecificRecordBase row) throws Exception {
         CustomerEvent event = event(row);
         attribution.processElement(new StreamRecord<>(event, event.version.eventTime));
         for (CustomerEvent attributed : attribution.extractOutputValues()) {
             features.processElement(new StreamRecord<>(attributed, attributed.version.eventTime));
         }
         attribution.getOutput().clear();
+    }
+
+    /** Moves the processing time on by one batch of late versions, which applies them. */
+    void applyLateVersions() throws Exception {
+        features.setProcessingTime(
+                features.getProcessingTime() + ComputeCustomerFeatures.LATE_BATCH);
     }
 
     /** The input event of a Silver row, as the graph's first map makes it. */
@@ -133,7 +146,9 @@ final class FeaturePipeline implements AutoCloseable {
 
     /** Every current row written since the {@link #mark()}, in order. */
     List<CustomerFeatures> current() {
-        return since(values(features.getSideOutput(ComputeCustomerFeatures.CURRENT)), currentMark);
+        return since(
+                atEpoch(values(features.getSideOutput(ComputeCustomerFeatures.CURRENT))),
+                currentMark);
     }
 
     List<QuarantineRecord> quarantined() {
@@ -142,7 +157,13 @@ final class FeaturePipeline implements AutoCloseable {
     }
 
     private List<CustomerFeatures> allHistory() {
-        return features.extractOutputValues();
+        return atEpoch(features.extractOutputValues());
+    }
+
+    /** {@code rows} with {@code computed_at} at the epoch, as the reference computes them. */
+    private static List<CustomerFeatures> atEpoch(List<CustomerFeatures> rows) {
+        rows.forEach(r -> r.setComputedAt(Instant.EPOCH));
+        return rows;
     }
 
     private static <T> List<T> since(List<T> all, int mark) {
@@ -188,6 +209,10 @@ final class FeaturePipeline implements AutoCloseable {
 
     long lateEventsDropped() {
         return function.lateEventsDropped();
+    }
+
+    long lateEventsApplied() {
+        return function.lateEventsApplied();
     }
 
     static final Comparator<CustomerFeatures> BY_KEY =
