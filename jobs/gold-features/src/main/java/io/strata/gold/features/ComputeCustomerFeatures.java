@@ -177,12 +177,15 @@ public final class ComputeCustomerFeatures
         String tenant = FeatureKeys.tenant(key);
         String customer = FeatureKeys.customer(key);
         long now = ctx.timerService().currentProcessingTime();
-        List<Long> times = history.eventTimesFrom(from);
+        Long first = history.firstEventTimeFrom(from);
+        if (first == null) {
+            return;
+        }
 
         Long before = latestRowBefore(from);
         if (before != null) {
             CustomerFeatures previous = rows.get(before);
-            Instant validTo = Instant.ofEpochMilli(times.get(0));
+            Instant validTo = Instant.ofEpochMilli(first);
             if (!validTo.equals(previous.getValidTo())) {
                 CustomerFeatures closed =
                         CustomerFeatures.newBuilder(previous)
@@ -193,20 +196,20 @@ public final class ComputeCustomerFeatures
                 out.collect(closed);
             }
         }
-        for (int i = 0; i < times.size(); i++) {
-            long t = times.get(i);
-            Long next = i + 1 < times.size() ? times.get(i + 1) : null;
-            CustomerFeatures row =
-                    FeatureCalculator.compute(tenant, customer, history.asOf(t), t, next, now);
-            CustomerFeatures old = rows.get(t);
-            if (old == null || !sameContent(old, row)) {
-                rows.put(t, row);
-                out.collect(row);
-                if (next == null) {
-                    ctx.output(CURRENT, row);
-                }
-            }
-        }
+        history.forEachRowFrom(
+                from,
+                (t, next, latest) -> {
+                    CustomerFeatures row =
+                            FeatureCalculator.compute(tenant, customer, latest, t, next, now);
+                    CustomerFeatures old = rows.get(t);
+                    if (old == null || !sameContent(old, row)) {
+                        rows.put(t, row);
+                        out.collect(row);
+                        if (next == null) {
+                            ctx.output(CURRENT, row);
+                        }
+                    }
+                });
     }
 
     private Long latestRowBefore(long t) throws Exception {

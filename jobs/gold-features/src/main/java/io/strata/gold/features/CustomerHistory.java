@@ -1,10 +1,10 @@
 package io.strata.gold.features;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The applied versions of one customer's orders, tickets and returns, each entity's in sequence
@@ -26,35 +26,63 @@ final class CustomerHistory {
         return h;
     }
 
-    /** The distinct event times at or after {@code from}, ascending: the rows to (re)compute. */
-    List<Long> eventTimesFrom(long from) {
-        TreeSet<Long> times = new TreeSet<>();
-        for (List<EntityVersion> versions : byEntity.values()) {
-            for (EntityVersion v : versions) {
-                if (v.eventTime >= from) {
-                    times.add(v.eventTime);
-                }
-            }
-        }
-        return new ArrayList<>(times);
+    /** What a row is computed from. */
+    @FunctionalInterface
+    interface RowInput {
+        /**
+         * The row as of {@code t}, valid until {@code next} (null: the newest row), from {@code
+         * latest}: each entity's latest version at or before {@code t} (ties: the later position).
+         * {@code latest} changes after the call.
+         */
+        void accept(long t, Long next, List<EntityVersion> latest) throws Exception;
     }
 
-    /** Each entity's latest version with event time {@code <= t} (ties: the later position). */
-    List<EntityVersion> asOf(long t) {
-        List<EntityVersion> latest = new ArrayList<>();
+    /** The first event time at or after {@code from}; null when there is none. */
+    Long firstEventTimeFrom(long from) {
+        Long first = null;
         for (List<EntityVersion> versions : byEntity.values()) {
-            EntityVersion found = null;
             for (EntityVersion v : versions) {
-                if (v.eventTime > t) {
-                    break;
+                if (v.eventTime >= from && (first == null || v.eventTime < first)) {
+                    first = v.eventTime;
                 }
-                found = v;
-            }
-            if (found != null) {
-                latest.add(found);
             }
         }
-        return latest;
+        return first;
+    }
+
+    /**
+     * The input of every row from {@code from} on, in time order, one per distinct event time: one
+     * sweep over the versions in event time, each entity's latest kept as it goes, rather than a
+     * search of every entity per row.
+     */
+    void forEachRowFrom(long from, RowInput row) throws Exception {
+        List<EntityVersion> inTime = new ArrayList<>();
+        byEntity.values().forEach(inTime::addAll);
+        // Stable: versions of one entity and event time keep their sequence, the later wins.
+        inTime.sort(Comparator.comparingLong(v -> v.eventTime));
+        Map<String, Integer> slots = new HashMap<>();
+        List<EntityVersion> latest = new ArrayList<>();
+        int i = 0;
+        while (i < inTime.size() && inTime.get(i).eventTime < from) {
+            keep(inTime.get(i++), slots, latest);
+        }
+        while (i < inTime.size()) {
+            long t = inTime.get(i).eventTime;
+            while (i < inTime.size() && inTime.get(i).eventTime == t) {
+                keep(inTime.get(i++), slots, latest);
+            }
+            row.accept(t, i < inTime.size() ? inTime.get(i).eventTime : null, latest);
+        }
+    }
+
+    private static void keep(
+            EntityVersion v, Map<String, Integer> slots, List<EntityVersion> latest) {
+        Integer slot = slots.putIfAbsent(v.entity(), latest.size());
+        if (slot == null) {
+            latest.add(v);
+        } else {
+            latest.set(slot, v);
+        }
     }
 
     /**

@@ -3,10 +3,13 @@ package io.strata.gold.features;
 import static io.strata.gold.features.SilverLog.at;
 import static io.strata.gold.features.SilverLog.day;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +19,8 @@ class CustomerHistoryTest {
     private static final Instant HORIZON = day(100);
 
     @Test
-    void asOfTakesEachEntitysLatestVersionAndTheLaterPositionOnATie() {
+    void eachRowFromAnInstantHasEachEntitysLatestVersionAndTheLaterPositionOnATie()
+            throws Exception {
         SilverLog log = new SilverLog();
         log.order("o-1", "c-1", day(0), "1.00");
         log.order("o-1", "c-1", day(2), day(0), "2.00");
@@ -25,15 +29,24 @@ class CustomerHistoryTest {
         log.order("o-2", "c-1", day(3), "9.00");
         CustomerHistory history = history(log.rows());
 
-        assertThat(history.asOf(day(2).toEpochMilli()))
-                .extracting(v -> v.key + " " + v.amount)
-                .containsExactly("o-1 3.00");
-        assertThat(history.asOf(day(4).toEpochMilli()))
-                .extracting(v -> v.key + " " + v.amount)
-                .containsExactlyInAnyOrder("o-1 3.00", "o-2 9.00");
-        assertThat(history.eventTimesFrom(day(2).toEpochMilli()))
+        Map<Instant, String> rows = new LinkedHashMap<>();
+        history.forEachRowFrom(
+                day(2).toEpochMilli(),
+                (t, next, latest) ->
+                        rows.put(
+                                Instant.ofEpochMilli(t),
+                                latest.stream().map(v -> v.key + " " + v.amount).sorted().toList()
+                                        + " until "
+                                        + (next == null ? "now" : Instant.ofEpochMilli(next))));
+
+        assertThat(rows)
                 .containsExactly(
-                        day(2).toEpochMilli(), day(3).toEpochMilli(), day(5).toEpochMilli());
+                        entry(day(2), "[o-1 3.00] until " + day(3)),
+                        entry(day(3), "[o-1 3.00, o-2 9.00] until " + day(5)),
+                        entry(day(5), "[o-1 4.00, o-2 9.00] until now"));
+        assertThat(history.firstEventTimeFrom(day(1).toEpochMilli()))
+                .isEqualTo(day(2).toEpochMilli());
+        assertThat(history.firstEventTimeFrom(day(6).toEpochMilli())).isNull();
     }
 
     @Test
