@@ -56,6 +56,11 @@ public final class StrataCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@code ./strata} runs it. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new StrataCli());
         // Everything after `flink` or `sql` belongs to Flink's own command line.
         for (String passThrough : new String[] {"flink", "sql"}) {
@@ -64,7 +69,7 @@ public final class StrataCli implements Runnable {
             command.setUnmatchedOptionsArePositionalParams(true);
         }
         cli.setExecutionExceptionHandler(StrataCli::refuse);
-        System.exit(cli.execute(args));
+        return cli;
     }
 
     /**

@@ -124,11 +124,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StackHome home = StackHome.fromEnvironment();
-        LocalStack stack = new LocalStack(home);
-        System.out.println("== Local stack");
-        if (!stack.up(System.out)) {
-            return 1;
-        }
         Path dir = home.repo().resolve(out);
         BenchSettings settings =
                 new BenchSettings(
@@ -151,6 +146,12 @@ public final class BenchCommand implements Callable<Integer> {
                                 chainGoldIdleness,
                                 chainLatencyWarmUp)
                         : ChainSettings.OFF;
+        // Settings are checked above, before anything starts.
+        LocalStack stack = new LocalStack(home);
+        System.out.println("== Local stack");
+        if (!stack.up(System.out)) {
+            return 1;
+        }
         BenchResult result = new Bench(stack, settings, chainSettings, System.out).run();
         System.out.println("== Report: " + dir.resolve("report.md"));
         boolean anyCounted =
