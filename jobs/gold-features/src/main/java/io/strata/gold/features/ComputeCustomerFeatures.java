@@ -9,6 +9,8 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -68,6 +70,8 @@ public final class ComputeCustomerFeatures
     private transient MapState<String, EntityVersion> pending;
     private transient MapState<String, EntityVersion> applied;
     private transient MapState<Long, CustomerFeatures> rows;
+    private transient ValueState<Long> newestRow;
+    private transient ValueState<Long> rowsForgottenTo;
     private transient Counter lateEventsDropped;
     private transient Counter lateEventsApplied;
 
@@ -95,6 +99,11 @@ public final class ComputeCustomerFeatures
                                         "rows",
                                         Types.LONG,
                                         new AvroTypeInfo<>(CustomerFeatures.class)));
+        newestRow =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("newest-row", Types.LONG));
+        rowsForgottenTo =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("rows-forgotten-to", Types.LONG));
         lateEventsDropped = getRuntimeContext().getMetricGroup().counter("lateEventsDropped");
         lateEventsApplied = getRuntimeContext().getMetricGroup().counter("lateEventsApplied");
     }
@@ -192,7 +201,7 @@ public final class ComputeCustomerFeatures
                                 .setValidTo(validTo)
                                 .setComputedAt(Instant.ofEpochMilli(now))
                                 .build();
-                rows.put(before, closed);
+                putRow(before, closed);
                 out.collect(closed);
             }
         }
@@ -203,7 +212,7 @@ public final class ComputeCustomerFeatures
                             FeatureCalculator.compute(tenant, customer, latest, t, next, now);
                     CustomerFeatures old = rows.get(t);
                     if (old == null || !sameContent(old, row)) {
-                        rows.put(t, row);
+                        putRow(t, row);
                         out.collect(row);
                         if (next == null) {
                             ctx.output(CURRENT, row);
@@ -212,21 +221,57 @@ public final class ComputeCustomerFeatures
                 });
     }
 
+    private void putRow(long validFrom, CustomerFeatures row) throws Exception {
+        rows.put(validFrom, row);
+        Long newest = newestRow.value();
+        if (newest == null || validFrom > newest) {
+            newestRow.update(validFrom);
+        }
+    }
+
+    /**
+     * The latest row before {@code t}: the newest row when it is before {@code t} (rows written in
+     * order), else found among all rows (a late version's correction).
+     */
     private Long latestRowBefore(long t) throws Exception {
+        Long newest = newestRow.value();
+        if (newest != null && newest < t) {
+            return newest;
+        }
         Long latest = null;
+        Long max = null;
         for (Long validFrom : rows.keys()) {
             if (validFrom < t && (latest == null || validFrom > latest)) {
                 latest = validFrom;
             }
+            max = max == null || validFrom > max ? validFrom : max;
+        }
+        if (newest == null && max != null) {
+            // Rows of a savepoint from before the newest row was kept.
+            newestRow.update(max);
         }
         return latest;
     }
 
-    /** Drops the versions and rows no row at or after {@code horizon} needs. */
+    /**
+     * Drops the versions and rows no row at or after {@code horizon} needs. The rows are looked
+     * through only once the horizon has moved a quarter of the allowed lateness since the last
+     * time: until then a few more old rows stay, which no row reads.
+     */
     private void forget(CustomerHistory history, long horizon, String key) throws Exception {
         for (EntityVersion v : history.settledBefore(horizon, FeatureKeys.customer(key))) {
             applied.remove(v.id());
         }
+        Long forgottenTo = rowsForgottenTo.value();
+        long step = Math.max(1, allowedLateness.toMillis() / 4);
+        if (forgottenTo != null
+                && horizon
+                        < (forgottenTo > Long.MAX_VALUE - step
+                                ? Long.MAX_VALUE
+                                : forgottenTo + step)) {
+            return;
+        }
+        rowsForgottenTo.update(horizon);
         Long keep = latestRowBefore(horizon);
         List<Long> old = new ArrayList<>();
         for (Long validFrom : rows.keys()) {

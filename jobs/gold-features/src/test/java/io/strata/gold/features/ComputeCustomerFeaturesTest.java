@@ -259,6 +259,41 @@ class ComputeCustomerFeaturesTest {
     }
 
     @Test
+    void rowsBeforeTheHorizonAreForgottenOnceItMovedAQuarterOfTheLatenessButTheLastOneStays()
+            throws Exception {
+        SilverLog log = new SilverLog();
+        log.order("o-1", "c-1", at(0, 1), "1.00");
+        log.order("o-2", "c-1", at(0, 2), "2.00");
+        log.order("o-3", "c-1", at(0, 3), "3.00");
+        log.order("o-4", "c-1", at(0, 4).plusSeconds(1800), "4.00");
+        log.order("o-5", "c-1", at(0, 10), "5.00");
+        log.order("o-6", "c-1", at(0, 10).plusSeconds(1800), "6.00");
+        log.order("o-7", "c-1", at(0, 11), "7.00");
+        Instant halfPastFour = at(0, 4).plusSeconds(1800);
+        Instant halfPastTen = at(0, 10).plusSeconds(1800);
+        try (FeaturePipeline pipeline = FeaturePipeline.start()) {
+            // Horizon 04:00 (6 h allowed): the rows before it go, but the last of them.
+            pipeline.sendAll(log.rows().subList(0, 5));
+            pipeline.watermark(at(0, 10));
+            assertThat(pipeline.keptRows("c-1")).containsExactly(at(0, 3), halfPastFour, at(0, 10));
+
+            // Horizon 04:45, under a quarter of the lateness (1.5 h) on: the rows are not looked
+            // through, 03:00 stays a while.
+            pipeline.send(log.rows().get(5));
+            pipeline.watermark(at(0, 10).plusSeconds(2700));
+            assertThat(pipeline.keptRows("c-1"))
+                    .containsExactly(at(0, 3), halfPastFour, at(0, 10), halfPastTen);
+
+            // Horizon 06:00: looked through again; 04:30 is now the last row before it.
+            pipeline.send(log.rows().get(6));
+            pipeline.watermark(at(0, 12));
+            assertThat(pipeline.keptRows("c-1"))
+                    .containsExactly(halfPastFour, at(0, 10), halfPastTen, at(0, 11));
+            assertThat(pipeline.historyTable()).isEqualTo(reference(log.rows()));
+        }
+    }
+
+    @Test
     void aLateVersionThatChangesNothingRewritesNothing() throws Exception {
         SilverLog log = new SilverLog();
         log.order("o-1", "c-1", at(0, 9), "100.00");

@@ -14,9 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -213,6 +220,22 @@ final class FeaturePipeline implements AutoCloseable {
 
     long lateEventsApplied() {
         return function.lateEventsApplied();
+    }
+
+    /** The valid_from of the rows kept in state for {@code customer} of the test tenant. */
+    List<Instant> keptRows(String customer) throws Exception {
+        KeyedStateBackend<String> state = features.getOperator().getKeyedStateBackend();
+        state.setCurrentKey(FeatureKeys.of(SilverLog.TENANT, customer));
+        MapState<Long, CustomerFeatures> rows =
+                state.getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        new MapStateDescriptor<>(
+                                "rows", Types.LONG, new AvroTypeInfo<>(CustomerFeatures.class)));
+        List<Instant> kept = new ArrayList<>();
+        rows.keys().forEach(t -> kept.add(Instant.ofEpochMilli(t)));
+        kept.sort(Comparator.naturalOrder());
+        return kept;
     }
 
     static final Comparator<CustomerFeatures> BY_KEY =
