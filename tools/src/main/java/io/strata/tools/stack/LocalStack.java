@@ -90,13 +90,23 @@ public final class LocalStack {
         return true;
     }
 
+    /**
+     * Waits until {@code service} is ready; false once the start timeout passes or its process has
+     * been gone for a second (not at once: until the launcher has exec'd the service, /proc shows
+     * the launcher's command line, which is not the service's).
+     */
     private boolean awaitReady(Service service) {
         long deadline = System.nanoTime() + home.get(StackOptions.START_TIMEOUT).toNanos();
+        long goneSince = 0;
         while (System.nanoTime() < deadline) {
             if (service.isReady()) {
                 return true;
             }
-            if (service.running().isEmpty()) {
+            if (service.running().isPresent()) {
+                goneSince = 0;
+            } else if (goneSince == 0) {
+                goneSince = System.nanoTime();
+            } else if (System.nanoTime() - goneSince > Duration.ofSeconds(1).toNanos()) {
                 return false;
             }
             sleep(Duration.ofMillis(250));
