@@ -80,6 +80,18 @@ public final class GoldFeaturesOptions {
                                     + " the features (rows from its event time on are rewritten);"
                                     + " older events are counted and quarantined.");
 
+    public static final ConfigOption<Duration> LATE_BATCH =
+            key("gold.features.late-batch")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(500))
+                    .withDescription(
+                            "How long (processing time) a customer's events behind the watermark"
+                                    + " gather before they are applied together: one"
+                                    + " recomputation of the rows from the earliest of them on,"
+                                    + " instead of one per event. Corrections reach the tables and"
+                                    + " the topic up to this much later. A bounded input's last"
+                                    + " watermark applies any still waiting.");
+
     public static final ConfigOption<Duration> IDLENESS =
             key("gold.features.idleness")
                     .durationType()

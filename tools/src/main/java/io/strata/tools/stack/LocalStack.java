@@ -97,14 +97,14 @@ public final class LocalStack {
      */
     private boolean awaitReady(Service service) {
         long deadline = System.nanoTime() + home.get(StackOptions.START_TIMEOUT).toNanos();
-        long goneSince = 0;
+        Long goneSince = null;
         while (System.nanoTime() < deadline) {
             if (service.isReady()) {
                 return true;
             }
             if (service.running().isPresent()) {
-                goneSince = 0;
-            } else if (goneSince == 0) {
+                goneSince = null;
+            } else if (goneSince == null) {
                 goneSince = System.nanoTime();
             } else if (System.nanoTime() - goneSince > Duration.ofSeconds(1).toNanos()) {
                 return false;

@@ -30,12 +30,12 @@ import org.apache.flink.util.OutputTag;
  *       time; then the versions the watermark passed are applied, the rows as of their event times
  *       are written, and the row before the first gets its {@code valid_to}.
  *   <li>A version at or behind the watermark, but not more than the allowed lateness behind it, is
- *       applied with the key's other late versions of the same {@link #LATE_BATCH} (processing
- *       time; at the latest by the next watermark that fires a timer of the key, or the last one of
- *       a bounded input), and every row from the earliest of their event times on is recomputed:
- *       rows whose content changed are written again under the same {@code valid_from} (a
- *       correction), a new row at each event time is inserted, the row before the first gets its
- *       new {@code valid_to}.
+ *       applied with the key's other late versions of the same late batch ({@code
+ *       gold.features.late-batch} of processing time; at the latest by the next watermark that
+ *       fires a timer of the key, or the last one of a bounded input), and every row from the
+ *       earliest of their event times on is recomputed: rows whose content changed are written
+ *       again under the same {@code valid_from} (a correction), a new row at each event time is
+ *       inserted, the row before the first gets its new {@code valid_to}.
  *   <li>An older version is counted ({@code lateEventsDropped}) and quarantined. Late versions
  *       applied are counted too ({@code lateEventsApplied}).
  * </ul>
@@ -58,14 +58,12 @@ public final class ComputeCustomerFeatures
     public static final OutputTag<QuarantineRecord> TOO_LATE =
             new OutputTag<>("too-late", new AvroTypeInfo<>(QuarantineRecord.class));
 
-    /** How long (processing time, ms) late versions gather before they are applied together. */
-    static final long LATE_BATCH = 500;
-
     /** The event-time timer of a key with late versions pending: the last watermark fires it. */
     private static final long END_OF_INPUT = Long.MAX_VALUE - 1;
 
     private final String job;
     private final Duration allowedLateness;
+    private final long lateBatch;
 
     private transient MapState<String, EntityVersion> pending;
     private transient MapState<String, EntityVersion> applied;
@@ -75,10 +73,18 @@ public final class ComputeCustomerFeatures
     private transient Counter lateEventsDropped;
     private transient Counter lateEventsApplied;
 
-    /** {@code job} names the job in quarantine records. */
-    public ComputeCustomerFeatures(String job, Duration allowedLateness) {
+    /**
+     * {@code job} names the job in quarantine records; late versions gather for {@code lateBatch}
+     * (processing time) before they are applied together.
+     */
+    public ComputeCustomerFeatures(String job, Duration allowedLateness, Duration lateBatch) {
+        if (lateBatch.toMillis() < 1) {
+            throw new IllegalArgumentException(
+                    "gold.features.late-batch must be at least 1 ms, was " + lateBatch);
+        }
         this.job = job;
         this.allowedLateness = allowedLateness;
+        this.lateBatch = lateBatch.toMillis();
     }
 
     @Override
@@ -122,7 +128,7 @@ public final class ComputeCustomerFeatures
             lateEventsApplied.inc();
             pending.put(e.version.id(), e.version);
             long now = ctx.timerService().currentProcessingTime();
-            ctx.timerService().registerProcessingTimeTimer(now - now % LATE_BATCH + LATE_BATCH);
+            ctx.timerService().registerProcessingTimeTimer(now - now % lateBatch + lateBatch);
             // Processing-time timers do not fire once a bounded input ends; the last watermark
             // does.
             ctx.timerService().registerEventTimeTimer(END_OF_INPUT);

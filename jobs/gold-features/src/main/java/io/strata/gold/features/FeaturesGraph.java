@@ -70,7 +70,8 @@ public final class FeaturesGraph {
                         .process(
                                 new ComputeCustomerFeatures(
                                         uids.job(),
-                                        config.get(GoldFeaturesOptions.ALLOWED_LATENESS)),
+                                        config.get(GoldFeaturesOptions.ALLOWED_LATENESS),
+                                        config.get(GoldFeaturesOptions.LATE_BATCH)),
                                 new AvroTypeInfo<>(CustomerFeatures.class))
                         .uid(uids.of("features-compute"))
                         .name("Customer features");

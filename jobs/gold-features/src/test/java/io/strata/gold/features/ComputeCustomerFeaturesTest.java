@@ -4,6 +4,7 @@ import static io.strata.gold.features.SilverLog.TENANT;
 import static io.strata.gold.features.SilverLog.at;
 import static io.strata.gold.features.SilverLog.day;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.strata.common.quarantine.UnreadableRecords;
 import io.strata.common.vault.HashKeys;
@@ -189,12 +190,7 @@ class ComputeCustomerFeaturesTest {
     @Test
     void aLateVersionWithinTheAllowedLatenessCorrectsTheRowsFromItsEventTimeOn() throws Exception {
         SilverLog log = new SilverLog();
-        log.order("o-1", "c-1", at(0, 9), "100.00");
-        log.order("o-2", "c-1", at(0, 12), "50.00");
-        try (FeaturePipeline pipeline = FeaturePipeline.start()) {
-            pipeline.sendAll(log.rows());
-            pipeline.watermark(at(0, 13));
-            pipeline.mark();
+        try (FeaturePipeline pipeline = ordersAtNineAndNoonPassed(log)) {
 
             // 3 hours behind the watermark, 6 allowed.
             pipeline.send(log.order("o-3", "c-1", at(0, 10), "30.00"));
@@ -218,12 +214,7 @@ class ComputeCustomerFeaturesTest {
     @Test
     void lateVersionsOfOneBatchAreAppliedTogetherEachRowWrittenOnce() throws Exception {
         SilverLog log = new SilverLog();
-        log.order("o-1", "c-1", at(0, 9), "100.00");
-        log.order("o-2", "c-1", at(0, 12), "50.00");
-        try (FeaturePipeline pipeline = FeaturePipeline.start()) {
-            pipeline.sendAll(log.rows());
-            pipeline.watermark(at(0, 13));
-            pipeline.mark();
+        try (FeaturePipeline pipeline = ordersAtNineAndNoonPassed(log)) {
 
             pipeline.receive(log.order("o-3", "c-1", at(0, 10), "30.00"));
             pipeline.receive(log.order("o-4", "c-1", at(0, 11), "20.00"));
@@ -243,14 +234,20 @@ class ComputeCustomerFeaturesTest {
     }
 
     @Test
+    void aLateBatchUnderOneMillisecondIsRefused() {
+        assertThatThrownBy(
+                        () ->
+                                new ComputeCustomerFeatures(
+                                        "gold-features", Duration.ofHours(1), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("gold.features.late-batch must be at least 1 ms, was PT0S");
+    }
+
+    @Test
     void lateVersionsStillWaitingWhenABoundedInputEndsAreAppliedByItsLastWatermark()
             throws Exception {
         SilverLog log = new SilverLog();
-        log.order("o-1", "c-1", at(0, 9), "100.00");
-        log.order("o-2", "c-1", at(0, 12), "50.00");
-        try (FeaturePipeline pipeline = FeaturePipeline.start()) {
-            pipeline.sendAll(log.rows());
-            pipeline.watermark(at(0, 13));
+        try (FeaturePipeline pipeline = ordersAtNineAndNoonPassed(log)) {
             pipeline.receive(log.order("o-3", "c-1", at(0, 10), "30.00"));
 
             pipeline.watermark(Instant.ofEpochMilli(Long.MAX_VALUE));
@@ -315,13 +312,8 @@ class ComputeCustomerFeaturesTest {
     @Test
     void aVersionBeyondTheAllowedLatenessIsCountedAndQuarantinedNotApplied() throws Exception {
         SilverLog log = new SilverLog();
-        log.order("o-1", "c-1", at(0, 9), "100.00");
-        log.order("o-2", "c-1", at(0, 12), "50.00");
-        try (FeaturePipeline pipeline = FeaturePipeline.start()) {
-            pipeline.sendAll(log.rows());
-            pipeline.watermark(at(0, 13));
+        try (FeaturePipeline pipeline = ordersAtNineAndNoonPassed(log)) {
             List<CustomerFeatures> before = pipeline.historyTable();
-            pipeline.mark();
 
             // 8 hours behind the watermark, 6 allowed.
             Order late = new SilverLog().order("o-0", "c-1", at(0, 5), "10.00");
@@ -547,6 +539,21 @@ class ComputeCustomerFeaturesTest {
     }
 
     /** Sends each row, then a watermark {@link #BOUND} behind the newest event time so far. */
+    /**
+     * A pipeline that applied c-1's orders at 09:00 and 12:00 (added to {@code log}) with the
+     * watermark at 13:00, {@link FeaturePipeline#mark() marked}: what the late-version tests start
+     * from.
+     */
+    private static FeaturePipeline ordersAtNineAndNoonPassed(SilverLog log) throws Exception {
+        log.order("o-1", "c-1", at(0, 9), "100.00");
+        log.order("o-2", "c-1", at(0, 12), "50.00");
+        FeaturePipeline pipeline = FeaturePipeline.start();
+        pipeline.sendAll(log.rows());
+        pipeline.watermark(at(0, 13));
+        pipeline.mark();
+        return pipeline;
+    }
+
     private static void sendTrailing(FeaturePipeline pipeline, List<SpecificRecordBase> rows)
             throws Exception {
         Instant newest = Instant.MIN;

@@ -38,6 +38,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 final class FeaturePipeline implements AutoCloseable {
 
     static final Duration ALLOWED_LATENESS = Duration.ofHours(6);
+    static final Duration LATE_BATCH = Duration.ofMillis(500);
     static final String JOB = "gold-features";
 
     private final KeyedOneInputStreamOperatorTestHarness<String, CustomerEvent, CustomerEvent>
@@ -59,7 +60,7 @@ final class FeaturePipeline implements AutoCloseable {
                         new KeyedProcessOperator<>(new AttributeToCustomers(ALLOWED_LATENESS)),
                         FeatureKeys.ENTITY,
                         userCode);
-        function = new ComputeCustomerFeatures(JOB, ALLOWED_LATENESS);
+        function = new ComputeCustomerFeatures(JOB, ALLOWED_LATENESS, LATE_BATCH);
         features = harness(new KeyedProcessOperator<>(function), FeatureKeys.CUSTOMER, userCode);
         for (var harness : List.of(attribution, features)) {
             harness.getExecutionConfig().disableGenericTypes();
@@ -121,8 +122,7 @@ final class FeaturePipeline implements AutoCloseable {
 
     /** Moves the processing time on by one batch of late versions, which applies them. */
     void applyLateVersions() throws Exception {
-        features.setProcessingTime(
-                features.getProcessingTime() + ComputeCustomerFeatures.LATE_BATCH);
+        features.setProcessingTime(features.getProcessingTime() + LATE_BATCH.toMillis());
     }
 
     /** The input event of a Silver row, as the graph's first map makes it. */
