@@ -41,11 +41,14 @@ import org.apache.flink.util.OutputTag;
  * </ul>
  *
  * <p>State per customer, all of it Flink POJOs or Avro: the pending versions; the applied versions
- * a row at or after the horizon (a timer's time minus the allowed lateness, never after the
- * watermark minus it) may need — per entity the versions since the horizon and the latest before it
- * while it can still count, so live orders stay (lifetime features), cancelled orders, closed
- * tickets and returns older than 90 days go; and the rows written since the horizon plus the one
- * before, whose {@code valid_to} a late version may change.
+ * since the horizon (a timer's time minus the allowed lateness, never after the watermark minus
+ * it); the settled versions, per entity the latest before the horizon while it can still count —
+ * live orders stay (lifetime features), cancelled orders, closed tickets and returns older than 90
+ * days go — kept as one list in order time ({@link CustomerLedger}), so a timer reads them in one
+ * value and a row costs the entities that changed, not all of them; and the rows written since the
+ * horizon plus the one before, whose {@code valid_to} a late version may change. A savepoint from
+ * before the settled list has every version in the applied ones; the first timer of each key
+ * settles them.
  */
 public final class ComputeCustomerFeatures
         extends KeyedProcessFunction<String, CustomerEvent, CustomerFeatures> {
@@ -67,6 +70,7 @@ public final class ComputeCustomerFeatures
 
     private transient MapState<String, EntityVersion> pending;
     private transient MapState<String, EntityVersion> applied;
+    private transient ValueState<List<EntityVersion>> settled;
     private transient MapState<Long, CustomerFeatures> rows;
     private transient ValueState<Long> newestRow;
     private transient ValueState<Long> rowsForgottenTo;
@@ -98,6 +102,9 @@ public final class ComputeCustomerFeatures
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>("applied", Types.STRING, versionType));
+        settled =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("settled", Types.LIST(versionType)));
         rows =
                 getRuntimeContext()
                         .getMapState(
@@ -175,10 +182,11 @@ public final class ComputeCustomerFeatures
         if (pending.isEmpty()) {
             ctx.timerService().deleteEventTimeTimer(END_OF_INPUT);
         }
-        CustomerHistory history = CustomerHistory.of(applied.values());
-        write(history, from, ctx, out);
+        String customer = FeatureKeys.customer(ctx.getCurrentKey());
+        CustomerLedger ledger = CustomerLedger.of(customer, settled.value(), applied.values());
+        write(ledger, from, ctx, out);
         // A version arriving later is judged against a watermark at least this one.
-        forget(history, horizon(watermark), ctx.getCurrentKey());
+        forget(ledger, horizon(watermark));
     }
 
     /**
@@ -186,13 +194,13 @@ public final class ComputeCustomerFeatures
      * if its {@code valid_to} changed.
      */
     private void write(
-            CustomerHistory history, long from, Context ctx, Collector<CustomerFeatures> out)
+            CustomerLedger ledger, long from, Context ctx, Collector<CustomerFeatures> out)
             throws Exception {
         String key = ctx.getCurrentKey();
         String tenant = FeatureKeys.tenant(key);
         String customer = FeatureKeys.customer(key);
         long now = ctx.timerService().currentProcessingTime();
-        Long first = history.firstEventTimeFrom(from);
+        Long first = ledger.firstEventTimeFrom(from);
         if (first == null) {
             return;
         }
@@ -211,11 +219,11 @@ public final class ComputeCustomerFeatures
                 out.collect(closed);
             }
         }
-        history.forEachRowFrom(
+        ledger.forEachRowFrom(
                 from,
-                (t, next, latest) -> {
+                (t, next, live) -> {
                     CustomerFeatures row =
-                            FeatureCalculator.compute(tenant, customer, latest, t, next, now);
+                            FeatureCalculator.compute(tenant, customer, live, t, next, now);
                     CustomerFeatures old = rows.get(t);
                     if (old == null || !sameContent(old, row)) {
                         putRow(t, row);
@@ -260,13 +268,18 @@ public final class ComputeCustomerFeatures
     }
 
     /**
-     * Drops the versions and rows no row at or after {@code horizon} needs. The rows are looked
-     * through only once the horizon has moved a quarter of the allowed lateness since the last
-     * time: until then a few more old rows stay, which no row reads.
+     * Settles the applied versions before {@code horizon} and drops the versions and rows no row at
+     * or after it needs ({@link CustomerLedger#settle}). The rows are looked through only once the
+     * horizon has moved a quarter of the allowed lateness since the last time: until then a few
+     * more old rows stay, which no row reads.
      */
-    private void forget(CustomerHistory history, long horizon, String key) throws Exception {
-        for (EntityVersion v : history.settledBefore(horizon, FeatureKeys.customer(key))) {
-            applied.remove(v.id());
+    private void forget(CustomerLedger ledger, long horizon) throws Exception {
+        CustomerLedger.Settlement settlement = ledger.settle(horizon);
+        for (String id : settlement.leftApplied) {
+            applied.remove(id);
+        }
+        if (settlement.settledChanged) {
+            settled.update(ledger.settled());
         }
         Long forgottenTo = rowsForgottenTo.value();
         long step = Math.max(1, allowedLateness.toMillis() / 4);

@@ -10,7 +10,8 @@ import java.time.Instant;
 /**
  * The feature definitions of {@code docs/gold.md}: one customer's row as of an instant {@code t},
  * from the latest version at or before {@code t} of each of the customer's orders, tickets and
- * returns. Windows are half-open, {@code (t - n days, t]}, on order and return times.
+ * returns ({@link LiveEntities}). Windows are half-open, {@code (t - n days, t]}, on order and
+ * return times.
  */
 public final class FeatureCalculator {
 
@@ -24,60 +25,58 @@ public final class FeatureCalculator {
     static final long RECENT = 30 * DAY;
     static final long RETURNS = 90 * DAY;
 
-    private static final int SCALE = 2;
-    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
+    /** The scale of amounts: an order's, and the sums and averages of them. */
+    static final int SCALE = 2;
 
     private FeatureCalculator() {}
 
     /**
      * The row of {@code customer} valid from {@code t} to {@code validTo} (null: current), computed
-     * at {@code computedAt}; {@code latest} holds one version per entity, none after {@code t}.
+     * at {@code computedAt}, from the customer's entities as of {@code t}.
      */
     public static CustomerFeatures compute(
             String tenant,
             String customer,
-            Iterable<EntityVersion> latest,
+            LiveEntities live,
             long t,
             Long validTo,
             long computedAt) {
-        Tally tally = new Tally(t);
-        for (EntityVersion v : latest) {
-            if (v.isLiveFor(customer)) {
-                tally.add(v);
-            }
-        }
+        LiveEntities.Orders lifetime = live.orders(Long.MIN_VALUE, t);
+        LiveEntities.Orders recent = live.orders(t - RECENT, t);
+        LiveEntities.Orders earlier = live.orders(t - 2 * RECENT, t - RECENT);
+        long returnWindowOrders = live.orders(t - RETURNS, t).count();
+        EntityVersion first = live.firstOrder(t);
+        EntityVersion last = live.lastOrder(t);
         return CustomerFeatures.newBuilder()
                 .setTenantId(tenant)
                 .setCustomerKey(customer)
                 .setCustomerHk(HashKeys.hashKey(tenant, customer))
-                .setOrderCount30d(tally.recentOrders)
+                .setOrderCount30d((int) recent.count())
                 .setAvgOrderValue30d(
-                        tally.recentOrders == 0
+                        recent.count() == 0
                                 ? null
-                                : tally.recentSpend.divide(
-                                        BigDecimal.valueOf(tally.recentOrders),
-                                        SCALE,
-                                        RoundingMode.HALF_EVEN))
-                .setLifetimeSpend(tally.lifetimeSpend)
-                .setLifetimeOrderCount(tally.lifetimeOrders)
-                .setFirstOrderTime(instant(tally.firstOrder))
-                .setLastOrderTime(instant(tally.lastOrder))
+                                : recent.amount()
+                                        .divide(
+                                                BigDecimal.valueOf(recent.count()),
+                                                SCALE,
+                                                RoundingMode.HALF_EVEN))
+                .setLifetimeSpend(lifetime.amount())
+                .setLifetimeOrderCount(lifetime.count())
+                .setFirstOrderTime(first == null ? null : Instant.ofEpochMilli(first.businessTime))
+                .setLastOrderTime(last == null ? null : Instant.ofEpochMilli(last.businessTime))
                 .setDaysSinceLastOrder(
-                        tally.lastOrder == null
-                                ? null
-                                : (int) Math.floorDiv(t - tally.lastOrder, DAY))
+                        last == null ? null : (int) Math.floorDiv(t - last.businessTime, DAY))
                 .setPurchaseTrend(
-                        tally.earlierSpend.signum() == 0
+                        earlier.amount().signum() == 0
                                 ? null
-                                : tally.recentSpend.doubleValue()
-                                        / tally.earlierSpend.doubleValue())
-                .setOpenSupportTickets(tally.openTickets)
+                                : recent.amount().doubleValue() / earlier.amount().doubleValue())
+                .setOpenSupportTickets(live.openTickets())
                 .setReturnRate90d(
-                        tally.returnWindowOrders == 0
+                        returnWindowOrders == 0
                                 ? null
-                                : (double) tally.returns / tally.returnWindowOrders)
+                                : (double) live.returns(t - RETURNS, t) / returnWindowOrders)
                 .setValidFrom(Instant.ofEpochMilli(t))
-                .setValidTo(instant(validTo))
+                .setValidTo(validTo == null ? null : Instant.ofEpochMilli(validTo))
                 .setComputedAt(Instant.ofEpochMilli(computedAt))
                 .setFeatureVersion(VERSION)
                 .build();
@@ -98,60 +97,5 @@ public final class FeatureCalculator {
             case TICKET -> OPEN.equals(v.status);
             case RETURN -> v.businessTime > horizon - RETURNS;
         };
-    }
-
-    private static Instant instant(Long millis) {
-        return millis == null ? null : Instant.ofEpochMilli(millis);
-    }
-
-    private static boolean within(long time, long t, long window) {
-        return t - window < time && time <= t;
-    }
-
-    /** The sums and counts of one row, over the customer's live entities. */
-    private static final class Tally {
-
-        private final long t;
-        private int recentOrders;
-        private BigDecimal recentSpend = ZERO;
-        private BigDecimal earlierSpend = ZERO;
-        private BigDecimal lifetimeSpend = ZERO;
-        private long lifetimeOrders;
-        private Long firstOrder;
-        private Long lastOrder;
-        private int openTickets;
-        private int returns;
-        private int returnWindowOrders;
-
-        Tally(long t) {
-            this.t = t;
-        }
-
-        void add(EntityVersion v) {
-            switch (v.kind) {
-                case ORDER -> addOrder(v.businessTime, v.amount == null ? ZERO : v.amount);
-                case TICKET -> openTickets += OPEN.equals(v.status) ? 1 : 0;
-                case RETURN -> returns += within(v.businessTime, t, RETURNS) ? 1 : 0;
-            }
-        }
-
-        private void addOrder(long orderTime, BigDecimal amount) {
-            if (orderTime > t) {
-                return;
-            }
-            lifetimeOrders++;
-            lifetimeSpend = lifetimeSpend.add(amount);
-            firstOrder = firstOrder == null ? orderTime : Math.min(firstOrder, orderTime);
-            lastOrder = lastOrder == null ? orderTime : Math.max(lastOrder, orderTime);
-            if (within(orderTime, t, RECENT)) {
-                recentOrders++;
-                recentSpend = recentSpend.add(amount);
-            } else if (within(orderTime, t - RECENT, RECENT)) {
-                earlierSpend = earlierSpend.add(amount);
-            }
-            if (within(orderTime, t, RETURNS)) {
-                returnWindowOrders++;
-            }
-        }
     }
 }
