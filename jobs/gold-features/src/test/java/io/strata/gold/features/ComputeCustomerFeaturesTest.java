@@ -521,6 +521,29 @@ class ComputeCustomerFeaturesTest {
         assertThat(FeaturePipeline.table(written)).isEqualTo(reference(all));
     }
 
+    @ParameterizedTest
+    @MethodSource("backends")
+    void stateFromBeforeTheSettledListContinuesAsIfUninterrupted(Supplier<StateBackend> backend)
+            throws Exception {
+        List<SpecificRecordBase> rows = customerLife().rows();
+        List<CustomerFeatures> uninterrupted;
+        try (FeaturePipeline pipeline = FeaturePipeline.start(backend.get())) {
+            runFirstHalf(pipeline, rows);
+            pipeline.sendAll(rows.subList(7, rows.size()));
+            pipeline.watermark(day(200));
+            uninterrupted = pipeline.history();
+        }
+
+        try (FeaturePipeline pipeline = FeaturePipeline.start(backend.get())) {
+            runFirstHalf(pipeline, rows);
+            assertThat(pipeline.unsettle("c-1")).as("versions settled by day 20").isPositive();
+            pipeline.sendAll(rows.subList(7, rows.size()));
+            pipeline.watermark(day(200));
+
+            assertThat(pipeline.history()).isEqualTo(uninterrupted);
+        }
+    }
+
     /** Up to day 40: rows before day 20 written, the day-40 versions still pending. */
     private static void runFirstHalf(FeaturePipeline pipeline, List<SpecificRecordBase> rows)
             throws Exception {

@@ -16,6 +16,9 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -236,6 +239,32 @@ final class FeaturePipeline implements AutoCloseable {
         rows.keys().forEach(t -> kept.add(Instant.ofEpochMilli(t)));
         kept.sort(Comparator.naturalOrder());
         return kept;
+    }
+
+    /**
+     * Moves {@code customer}'s settled versions back among the applied ones, as a savepoint from
+     * before the settled list holds them; returns how many moved.
+     */
+    int unsettle(String customer) throws Exception {
+        KeyedStateBackend<String> state = features.getOperator().getKeyedStateBackend();
+        state.setCurrentKey(FeatureKeys.of(SilverLog.TENANT, customer));
+        TypeInformation<EntityVersion> versionType = TypeInformation.of(EntityVersion.class);
+        ValueState<List<EntityVersion>> settled =
+                state.getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        new ValueStateDescriptor<>("settled", Types.LIST(versionType)));
+        MapState<String, EntityVersion> applied =
+                state.getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        new MapStateDescriptor<>("applied", Types.STRING, versionType));
+        List<EntityVersion> versions = settled.value() == null ? List.of() : settled.value();
+        for (EntityVersion v : versions) {
+            applied.put(v.id(), v);
+        }
+        settled.clear();
+        return versions.size();
     }
 
     static final Comparator<CustomerFeatures> BY_KEY =
