@@ -1,6 +1,7 @@
 package io.strata.gold.features;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -176,12 +177,37 @@ final class CustomerLedger {
         return v.amount == null ? ZERO : v.amount;
     }
 
+    /** {@link #centsOf} of an amount that is not a whole number of hundredths within a long. */
+    private static final long INEXACT = Long.MIN_VALUE;
+
+    /** An order's amount in hundredths (none: 0), or {@link #INEXACT}. */
+    private static long centsOf(EntityVersion v) {
+        if (v.amount == null) {
+            return 0;
+        }
+        try {
+            return v.amount
+                    .setScale(FeatureCalculator.SCALE, RoundingMode.UNNECESSARY)
+                    .unscaledValue()
+                    .longValueExact();
+        } catch (ArithmeticException e) {
+            return INEXACT;
+        }
+    }
+
+    /** Whether {@code a + b} fits a long (and neither is {@link #INEXACT}). */
+    private static boolean fits(long a, long b) {
+        long sum = a + b;
+        return a != INEXACT && b != INEXACT && ((a ^ sum) & (b ^ sum)) >= 0 && sum != INEXACT;
+    }
+
     /** The settled versions of one kind, in business time, then key. */
     private static final class Shelf {
 
         final List<EntityVersion> versions;
         private long[] times;
-        private BigDecimal[] sums;
+        private long[] cents;
+        private boolean exact = true;
         private Map<String, Integer> byKey;
 
         Shelf(List<EntityVersion> versions) {
@@ -199,16 +225,25 @@ final class CustomerLedger {
             return times;
         }
 
-        /** {@code sums()[i]}: the total amount of the first {@code i} versions. */
-        BigDecimal[] sums() {
-            if (sums == null) {
-                sums = new BigDecimal[versions.size() + 1];
-                sums[0] = ZERO;
-                for (int i = 0; i < versions.size(); i++) {
-                    sums[i + 1] = sums[i].add(amount(versions.get(i)));
+        /**
+         * {@code cents()[i]}: the total amount of the first {@code i} versions, in hundredths; null
+         * when an amount has finer digits or a total does not fit a long (never for Silver's
+         * decimal(18,2) amounts; {@link Sweep} then adds them up as decimals).
+         */
+        long[] cents() {
+            if (cents == null && exact) {
+                long[] sums = new long[versions.size() + 1];
+                for (int i = 0; i < versions.size() && exact; i++) {
+                    long c = centsOf(versions.get(i));
+                    if (c == INEXACT || !fits(sums[i], c)) {
+                        exact = false;
+                    } else {
+                        sums[i + 1] = sums[i] + c;
+                    }
                 }
+                cents = exact ? sums : null;
             }
-            return sums;
+            return cents;
         }
 
         /** The position of the version of the entity {@code key}; -1 when none is settled. */
@@ -262,7 +297,8 @@ final class CustomerLedger {
 
         private void changed() {
             times = null;
-            sums = null;
+            cents = null;
+            exact = true;
             byKey = null;
         }
     }
@@ -270,6 +306,8 @@ final class CustomerLedger {
     /**
      * The live entities as the sweep reaches each row: the settled versions, less those of the
      * entities overlaid by an applied version, plus the overlaid entities' latest applied versions.
+     * What an overlaid entity counts for is worked out once per version, so a row costs a few
+     * binary searches and a pass over the overlaid entities in plain arithmetic.
      */
     private final class Sweep implements LiveEntities {
 
@@ -278,6 +316,8 @@ final class CustomerLedger {
         private final List<Overlay> ticketOverlays = new ArrayList<>();
         private final List<Overlay> returnOverlays = new ArrayList<>();
         private boolean[] ordersOverlaid;
+        private boolean overlaidExact = true;
+        private int settledOpenTickets = -1;
 
         void overlay(EntityVersion v) {
             Overlay o = byEntity.get(v.entity());
@@ -293,26 +333,58 @@ final class CustomerLedger {
                     }
                     ordersOverlaid[at] = true;
                 }
+                if (o.settled != null) {
+                    o.settledCounts = v.kind != InputKind.TICKET || isOpen(o.settled);
+                    o.settledCents = v.kind == InputKind.ORDER ? centsOf(o.settled) : 0;
+                }
             }
             o.current = v;
+            o.currentCounts = v.isLiveFor(customer) && (v.kind != InputKind.TICKET || isOpen(v));
+            o.currentCents = v.kind == InputKind.ORDER ? centsOf(v) : 0;
+            overlaidExact &= o.settledCents != INEXACT && o.currentCents != INEXACT;
         }
 
         @Override
         public Orders orders(long after, long upTo) {
+            if (upTo <= after) {
+                return new Orders(0, ZERO);
+            }
+            long[] sums = overlaidExact ? orders.cents() : null;
+            if (sums == null) {
+                return ordersAsDecimals(after, upTo);
+            }
+            int from = orders.countUpTo(after);
+            int to = orders.countUpTo(upTo);
+            long count = to - from;
+            long cents = sums[to] - sums[from];
+            for (Overlay o : orderOverlays) {
+                if (o.settledCounts && within(o.settled.businessTime, after, upTo)) {
+                    count--;
+                    cents = fits(cents, -o.settledCents) ? cents - o.settledCents : INEXACT;
+                }
+                if (o.currentCounts && within(o.current.businessTime, after, upTo)) {
+                    count++;
+                    cents = fits(cents, o.currentCents) ? cents + o.currentCents : INEXACT;
+                }
+            }
+            return cents == INEXACT
+                    ? ordersAsDecimals(after, upTo)
+                    : new Orders(count, BigDecimal.valueOf(cents, FeatureCalculator.SCALE));
+        }
+
+        /** {@link #orders} one by one in decimals: for amounts beyond hundredths in a long. */
+        private Orders ordersAsDecimals(long after, long upTo) {
             long count = 0;
             BigDecimal amount = ZERO;
-            if (upTo > after) {
-                int from = orders.countUpTo(after);
-                int to = orders.countUpTo(upTo);
-                count = to - from;
-                amount = orders.sums()[to].subtract(orders.sums()[from]);
+            for (int i = 0; i < orders.versions.size(); i++) {
+                EntityVersion v = orders.versions.get(i);
+                if (!overlaid(i) && within(v.businessTime, after, upTo)) {
+                    count++;
+                    amount = amount.add(amount(v));
+                }
             }
             for (Overlay o : orderOverlays) {
-                if (o.settled != null && within(o.settled.businessTime, after, upTo)) {
-                    count--;
-                    amount = amount.subtract(amount(o.settled));
-                }
-                if (o.current.isLiveFor(customer) && within(o.current.businessTime, after, upTo)) {
+                if (o.currentCounts && within(o.current.businessTime, after, upTo)) {
                     count++;
                     amount = amount.add(amount(o.current));
                 }
@@ -332,9 +404,12 @@ final class CustomerLedger {
             }
             for (Overlay o : orderOverlays) {
                 EntityVersion v = o.current;
-                if (v.isLiveFor(customer)
+                if (o.currentCounts
                         && v.businessTime <= t
-                        && (first == null || SETTLED.compare(v, first) < 0)) {
+                        && (first == null
+                                || v.businessTime < first.businessTime
+                                || (v.businessTime == first.businessTime
+                                        && SETTLED.compare(v, first) < 0))) {
                     first = v;
                 }
             }
@@ -352,9 +427,12 @@ final class CustomerLedger {
             }
             for (Overlay o : orderOverlays) {
                 EntityVersion v = o.current;
-                if (v.isLiveFor(customer)
+                if (o.currentCounts
                         && v.businessTime <= t
-                        && (last == null || SETTLED.compare(v, last) > 0)) {
+                        && (last == null
+                                || v.businessTime > last.businessTime
+                                || (v.businessTime == last.businessTime
+                                        && SETTLED.compare(v, last) > 0))) {
                     last = v;
                 }
             }
@@ -363,13 +441,15 @@ final class CustomerLedger {
 
         @Override
         public int openTickets() {
-            int open = 0;
-            for (EntityVersion v : tickets.versions) {
-                open += isOpen(v) ? 1 : 0;
+            if (settledOpenTickets < 0) {
+                settledOpenTickets = 0;
+                for (EntityVersion v : tickets.versions) {
+                    settledOpenTickets += isOpen(v) ? 1 : 0;
+                }
             }
+            int open = settledOpenTickets;
             for (Overlay o : ticketOverlays) {
-                open -= o.settled != null && isOpen(o.settled) ? 1 : 0;
-                open += o.current.isLiveFor(customer) && isOpen(o.current) ? 1 : 0;
+                open += (o.currentCounts ? 1 : 0) - (o.settledCounts ? 1 : 0);
             }
             return open;
         }
@@ -378,11 +458,8 @@ final class CustomerLedger {
         public int returns(long after, long upTo) {
             int count = upTo > after ? returns.countUpTo(upTo) - returns.countUpTo(after) : 0;
             for (Overlay o : returnOverlays) {
-                count -= o.settled != null && within(o.settled.businessTime, after, upTo) ? 1 : 0;
-                count +=
-                        o.current.isLiveFor(customer) && within(o.current.businessTime, after, upTo)
-                                ? 1
-                                : 0;
+                count -= o.settledCounts && within(o.settled.businessTime, after, upTo) ? 1 : 0;
+                count += o.currentCounts && within(o.current.businessTime, after, upTo) ? 1 : 0;
             }
             return count;
         }
@@ -400,10 +477,18 @@ final class CustomerLedger {
         }
     }
 
-    /** An entity with applied versions: its settled version, if any, and the latest applied. */
+    /**
+     * An entity with applied versions: its settled version (if any) and its latest applied one, and
+     * whether each counts (a settled ticket while open; an applied version while live for the
+     * customer, a ticket also while open), with an order's amount in hundredths.
+     */
     private static final class Overlay {
         final EntityVersion settled;
+        boolean settledCounts;
+        long settledCents;
         EntityVersion current;
+        boolean currentCounts;
+        long currentCents;
 
         Overlay(EntityVersion settled) {
             this.settled = settled;

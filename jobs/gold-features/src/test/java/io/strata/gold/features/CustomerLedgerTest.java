@@ -115,13 +115,14 @@ class CustomerLedgerTest {
 
     /**
      * Random histories, applied in event time in chunks, settled at a random horizon after each:
-     * every row equals the row computed from every version so far.
+     * every row equals the row computed from every version so far. Seeds above 8 also have amounts
+     * in thousandths and beyond a long's hundredths, which Silver's decimal(18,2) never has.
      */
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
     void everyRowEqualsTheRowFromAllVersionsWhateverWasSettled(long seed) throws Exception {
         Random random = new Random(seed);
-        List<EntityVersion> all = randomHistory(random, 400);
+        List<EntityVersion> all = randomHistory(random, 400, seed > 8);
         List<EntityVersion> settled = null;
         List<EntityVersion> applied = new ArrayList<>();
         long horizon = Long.MIN_VALUE;
@@ -169,7 +170,7 @@ class CustomerLedgerTest {
     }
 
     /** Orders, tickets and returns of a few customers over 300 days, in event time. */
-    private static List<EntityVersion> randomHistory(Random random, int size) {
+    private static List<EntityVersion> randomHistory(Random random, int size, boolean odd) {
         List<EntityVersion> history = new ArrayList<>();
         Map<String, EntityVersion> latest = new LinkedHashMap<>();
         long time = day(0).toEpochMilli();
@@ -198,6 +199,12 @@ class CustomerLedgerTest {
                             random.nextInt(10) == 0
                                     ? null
                                     : BigDecimal.valueOf(random.nextInt(100_000), 2);
+                    if (odd && random.nextInt(30) == 0) {
+                        v.amount =
+                                random.nextBoolean()
+                                        ? BigDecimal.valueOf(random.nextInt(100_000), 3)
+                                        : new BigDecimal("92233720368547758.07");
+                    }
                 }
                 case TICKET -> v.status = random.nextBoolean() ? FeatureCalculator.OPEN : "closed";
                 case RETURN -> v.businessTime = businessTime;
