@@ -24,7 +24,20 @@ final class PropertiesCatalogLoader implements CatalogLoader {
 
     @Override
     public Catalog loadCatalog() {
-        return CatalogUtil.buildIcebergCatalog(name, properties, new Configuration());
+        return CatalogUtil.buildIcebergCatalog(name, properties, hadoopConfiguration());
+    }
+
+    /**
+     * The Hadoop configuration catalogs and their file IO get: Hadoop's defaults, with {@code
+     * file://} served by {@link ForklessLocalFileSystem}. Not from Hadoop's cache of file systems,
+     * which is keyed by scheme alone: whatever asked for {@code file://} first in the class loader
+     * (a configuration without this one, in a test JVM or a job's client) would decide for all.
+     */
+    static Configuration hadoopConfiguration() {
+        Configuration conf = new Configuration();
+        conf.set("fs.file.impl", ForklessLocalFileSystem.class.getName());
+        conf.setBoolean("fs.file.impl.disable.cache", true);
+        return conf;
     }
 
     @Override
