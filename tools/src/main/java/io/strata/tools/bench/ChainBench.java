@@ -92,12 +92,13 @@ final class ChainBench {
         ChainJobs.cleanUp(catalog, servers, names, out);
         Optional<ChainLatency.Result> latency = Optional.empty();
         if (chain.latencySeconds() > 0) {
+            ChainSettings paced = chain.pacedAfter(throughput.eventsPerSecond());
             out.printf(
                     "== Whole chain latency at %,.0f records/s for %d s (raw event → %s)%n",
-                    chain.latencyRate(), chain.latencySeconds(), "Gold topic");
-            WallClockWorkload paced =
+                    paced.latencyRate(), paced.latencySeconds(), "Gold topic");
+            WallClockWorkload sent =
                     WallClockWorkload.of(
-                            latencyWorkload, chain.latencyRate(), chain.latencySeconds());
+                            latencyWorkload, paced.latencyRate(), paced.latencySeconds());
             ChainNames latencyNames =
                     new ChainNames(invocation + "-chain-latency", ChainLatency.TOPIC);
             String registry = "http://localhost:" + home.get(StackOptions.REGISTRY_PORT);
@@ -108,7 +109,7 @@ final class ChainBench {
                                     home.get(StackOptions.KAFKA_PARTITIONS),
                                     jobs,
                                     out)
-                            .run(paced, latencyNames, latencyArgs, Map.of(), chain);
+                            .run(sent, latencyNames, latencyArgs, Map.of(), paced);
             report(r);
             ChainJobs.cleanUp(catalog, servers, latencyNames, out);
             BenchTopic.delete(servers, List.of(ChainLatency.TOPIC));

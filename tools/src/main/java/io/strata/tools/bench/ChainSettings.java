@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param enabled whether the chain runs at all
  * @param latencySeconds how long the paced chain latency run sends; 0 skips it
- * @param latencyRate records per second of that run (issue 8 asks for 5,000)
+ * @param latencyRate records per second of that run; 0: half the whole chain's measured throughput
+ *     (issue 8 measures latency at half the measured maximum; its 1 s target is at 5,000)
  * @param goldOutOfOrderness gold-features' {@code gold.features.out-of-orderness}, passed to both
  *     runs: the bench must know it to say which Gold rows the watermark has released
  * @param goldIdleness {@code gold.features.idleness} of the latency run (the job's default is a
@@ -31,7 +32,7 @@ public record ChainSettings(
             new ChainSettings(
                     true,
                     60,
-                    5_000,
+                    0,
                     Duration.ofSeconds(30),
                     Duration.ofSeconds(5),
                     Duration.ofSeconds(10));
@@ -55,6 +56,23 @@ public record ChainSettings(
     ChainSettings withGoldIdleness(Duration idleness) {
         return new ChainSettings(
                 enabled, latencySeconds, latencyRate, goldOutOfOrderness, idleness, latencyWarmUp);
+    }
+
+    /**
+     * These settings with the latency run's rate fixed: the one asked for, or half {@code
+     * measuredEventsPerSecond}, the throughput run's, when none was (at least one record/s).
+     */
+    ChainSettings pacedAfter(double measuredEventsPerSecond) {
+        if (latencyRate > 0) {
+            return this;
+        }
+        return new ChainSettings(
+                enabled,
+                latencySeconds,
+                Math.max(1, Math.floor(measuredEventsPerSecond / 2)),
+                goldOutOfOrderness,
+                goldIdleness,
+                latencyWarmUp);
     }
 
     /**

@@ -20,4 +20,19 @@ class ChainSettingsTest {
                 .as("the latency run's idleness when it is longer")
                 .isEqualTo(ChainSettings.DEFAULT.goldIdleness());
     }
+
+    @Test
+    void theLatencyRunIsPacedAtHalfTheMeasuredThroughputUnlessARateWasAskedFor() {
+        assertThat(ChainSettings.DEFAULT.pacedAfter(474.6).latencyRate()).isEqualTo(237);
+        assertThat(ChainSettings.DEFAULT.pacedAfter(0).latencyRate()).isEqualTo(1);
+        ChainSettings asked =
+                new ChainSettings(
+                        true,
+                        60,
+                        5_000,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10));
+        assertThat(asked.pacedAfter(474.6)).isSameAs(asked);
+    }
 }
