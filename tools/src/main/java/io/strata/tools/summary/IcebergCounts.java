@@ -2,6 +2,7 @@ package io.strata.tools.summary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,18 +17,30 @@ import org.apache.iceberg.io.CloseableIterable;
 public final class IcebergCounts {
 
     private final Catalog catalog;
+    private final Map<String, Counted> counted = new HashMap<>();
 
     public IcebergCounts(Catalog catalog) {
         this.catalog = catalog;
     }
 
-    /** The table's row count (deletes applied), or empty when it does not exist yet. */
+    /** A table's count as of one snapshot (-1: none yet). */
+    private record Counted(long snapshotId, long rows) {}
+
+    /**
+     * The table's row count (deletes applied), or empty when it does not exist yet. Counted again
+     * only when the table has a new snapshot: counting scans the table.
+     */
     public Optional<Long> rows(String table) {
         TableIdentifier id = TableIdentifier.parse(table);
         if (!catalog.tableExists(id)) {
             return Optional.empty();
         }
         Table t = catalog.loadTable(id);
+        long snapshotId = t.currentSnapshot() == null ? -1 : t.currentSnapshot().snapshotId();
+        Counted before = counted.get(table);
+        if (before != null && before.snapshotId() == snapshotId) {
+            return Optional.of(before.rows());
+        }
         String firstColumn = t.schema().columns().get(0).name();
         long rows = 0;
         try (CloseableIterable<Record> records =
@@ -38,6 +51,7 @@ public final class IcebergCounts {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + table, e);
         }
+        counted.put(table, new Counted(snapshotId, rows));
         return Optional.of(rows);
     }
 
