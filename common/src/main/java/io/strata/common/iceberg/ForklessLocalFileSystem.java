@@ -3,7 +3,7 @@ package io.strata.common.iceberg;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -47,29 +47,11 @@ public class ForklessLocalFileSystem extends LocalFileSystem {
         }
     }
 
-    /** {@code permission} as POSIX permissions; null when it has bits beyond them. */
+    /** {@code permission} as POSIX permissions; null when it has bits beyond them (sticky). */
     static Set<PosixFilePermission> posix(FsPermission permission) {
-        int bits = permission.toShort();
-        if ((bits & ~0777) != 0) {
-            return null;
-        }
-        Set<PosixFilePermission> posix = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-            PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_EXECUTE,
-            PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE,
-            PosixFilePermission.OTHERS_EXECUTE
-        };
-        for (int i = 0; i < order.length; i++) {
-            if ((bits & (0400 >> i)) != 0) {
-                posix.add(order[i]);
-            }
-        }
-        return posix;
+        // Without the sticky bit, FsPermission prints as POSIX does: rwxr-x---.
+        return (permission.toShort() & ~0777) != 0
+                ? null
+                : PosixFilePermissions.fromString(permission.toString());
     }
 }

@@ -195,12 +195,6 @@ final class CustomerLedger {
         }
     }
 
-    /** Whether {@code a + b} fits a long (and neither is {@link #INEXACT}). */
-    private static boolean fits(long a, long b) {
-        long sum = a + b;
-        return a != INEXACT && b != INEXACT && ((a ^ sum) & (b ^ sum)) >= 0 && sum != INEXACT;
-    }
-
     /** The settled versions of one kind, in business time, then key. */
     private static final class Shelf {
 
@@ -233,15 +227,18 @@ final class CustomerLedger {
         long[] cents() {
             if (cents == null && exact) {
                 long[] sums = new long[versions.size() + 1];
-                for (int i = 0; i < versions.size() && exact; i++) {
-                    long c = centsOf(versions.get(i));
-                    if (c == INEXACT || !fits(sums[i], c)) {
-                        exact = false;
-                    } else {
-                        sums[i + 1] = sums[i] + c;
+                try {
+                    for (int i = 0; i < versions.size(); i++) {
+                        long c = centsOf(versions.get(i));
+                        if (c == INEXACT) {
+                            throw new ArithmeticException("not in hundredths");
+                        }
+                        sums[i + 1] = Math.addExact(sums[i], c);
                     }
+                    cents = sums;
+                } catch (ArithmeticException e) {
+                    exact = false;
                 }
-                cents = exact ? sums : null;
             }
             return cents;
         }
@@ -357,19 +354,21 @@ final class CustomerLedger {
             int to = orders.countUpTo(upTo);
             long count = to - from;
             long cents = sums[to] - sums[from];
-            for (Overlay o : orderOverlays) {
-                if (o.settledCounts && within(o.settled.businessTime, after, upTo)) {
-                    count--;
-                    cents = fits(cents, -o.settledCents) ? cents - o.settledCents : INEXACT;
+            try {
+                for (Overlay o : orderOverlays) {
+                    if (o.settledCounts && within(o.settled.businessTime, after, upTo)) {
+                        count--;
+                        cents = Math.subtractExact(cents, o.settledCents);
+                    }
+                    if (o.currentCounts && within(o.current.businessTime, after, upTo)) {
+                        count++;
+                        cents = Math.addExact(cents, o.currentCents);
+                    }
                 }
-                if (o.currentCounts && within(o.current.businessTime, after, upTo)) {
-                    count++;
-                    cents = fits(cents, o.currentCents) ? cents + o.currentCents : INEXACT;
-                }
+            } catch (ArithmeticException e) {
+                return ordersAsDecimals(after, upTo);
             }
-            return cents == INEXACT
-                    ? ordersAsDecimals(after, upTo)
-                    : new Orders(count, BigDecimal.valueOf(cents, FeatureCalculator.SCALE));
+            return new Orders(count, BigDecimal.valueOf(cents, FeatureCalculator.SCALE));
         }
 
         /** {@link #orders} one by one in decimals: for amounts beyond hundredths in a long. */
@@ -402,18 +401,7 @@ final class CustomerLedger {
                     break;
                 }
             }
-            for (Overlay o : orderOverlays) {
-                EntityVersion v = o.current;
-                if (o.currentCounts
-                        && v.businessTime <= t
-                        && (first == null
-                                || v.businessTime < first.businessTime
-                                || (v.businessTime == first.businessTime
-                                        && SETTLED.compare(v, first) < 0))) {
-                    first = v;
-                }
-            }
-            return first;
+            return overlaidOrder(first, t, -1);
         }
 
         @Override
@@ -425,18 +413,23 @@ final class CustomerLedger {
                     break;
                 }
             }
+            return overlaidOrder(last, t, 1);
+        }
+
+        /**
+         * Of {@code best} and the overlaid entities' live orders at or before {@code t}, the first
+         * ({@code direction} -1) or the last (+1) in {@link #SETTLED} order.
+         */
+        private EntityVersion overlaidOrder(EntityVersion best, long t, int direction) {
             for (Overlay o : orderOverlays) {
                 EntityVersion v = o.current;
                 if (o.currentCounts
                         && v.businessTime <= t
-                        && (last == null
-                                || v.businessTime > last.businessTime
-                                || (v.businessTime == last.businessTime
-                                        && SETTLED.compare(v, last) > 0))) {
-                    last = v;
+                        && (best == null || direction * SETTLED.compare(v, best) > 0)) {
+                    best = v;
                 }
             }
-            return last;
+            return best;
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -243,18 +244,16 @@ class CustomerLedgerTest {
 
         @Override
         public EntityVersion firstOrder(long at) {
-            return live(InputKind.ORDER).stream()
-                    .filter(v -> v.businessTime <= at)
-                    .min(CustomerLedger.SETTLED)
-                    .orElse(null);
+            return ordersUpTo(at).min(CustomerLedger.SETTLED).orElse(null);
         }
 
         @Override
         public EntityVersion lastOrder(long at) {
-            return live(InputKind.ORDER).stream()
-                    .filter(v -> v.businessTime <= at)
-                    .max(CustomerLedger.SETTLED)
-                    .orElse(null);
+            return ordersUpTo(at).max(CustomerLedger.SETTLED).orElse(null);
+        }
+
+        private Stream<EntityVersion> ordersUpTo(long at) {
+            return live(InputKind.ORDER).stream().filter(v -> v.businessTime <= at);
         }
 
         @Override
