@@ -19,8 +19,9 @@ import java.util.Optional;
  * between them, on an empty raw topic of their own; then the {@link WallClockWorkload} is sent
  * paced while the oracle follows along and the send time of every record is kept; once Gold has
  * written what it will, its topic is read back and each record matched to the raw event it waited
- * for ({@link GoldLatencyMatch}). Only raw events produced after the warm-up and before the
- * cool-down ({@link ChainSettings}) are measured.
+ * for ({@link GoldLatencyMatch}). Only rows whose raw events were produced after the warm-up, as of
+ * event times up to Gold's final watermark less the cool-down ({@link ChainSettings}), are
+ * measured.
  */
 final class ChainLatency {
 
@@ -32,6 +33,8 @@ final class ChainLatency {
      * @param speed event-time seconds per wall-clock second of the sent workload
      * @param measuredFrom seconds after the send started from which raw events are measured
      * @param measuredTo seconds after the send started up to which they are
+     * @param measuredUpTo seconds of event time after the first event sent up to which rows are
+     *     measured: Gold's final watermark less the cool-down
      */
     record Result(
             double rate,
@@ -40,6 +43,7 @@ final class ChainLatency {
             Duration goldOutOfOrderness,
             double measuredFrom,
             double measuredTo,
+            double measuredUpTo,
             GoldLatencyMatch.Result match,
             Latencies bronze,
             boolean valid,
@@ -53,7 +57,8 @@ final class ChainLatency {
                     Duration.ZERO,
                     0,
                     0,
-                    new GoldLatencyMatch.Result(Latencies.NONE, 0, 0, 0, 0, 0),
+                    0,
+                    new GoldLatencyMatch.Result(Latencies.NONE, 0, 0, 0, 0, 0, 0),
                     Latencies.NONE,
                     false,
                     why);
@@ -97,7 +102,8 @@ final class ChainLatency {
             }
             // Records sent before the jobs read would wait for them and count their start-up.
             ClusterRun.sleep(Duration.ofSeconds(5));
-            Workload workload = paced.startingAt(Instant.now());
+            Instant eventStart = Instant.now();
+            Workload workload = paced.startingAt(eventStart);
             long[] sentAt = new long[Math.toIntExact(workload.expectedRecords() + 1)];
             SilverChangeLog log = new SilverChangeLog();
             BronzeHop bronze = new BronzeHop();
@@ -141,31 +147,37 @@ final class ChainLatency {
                                                     0))
                             .toList();
             long from = start + chain.latencyWarmUp().toMillis();
-            long to = end - chain.latencyCoolDown().toMillis();
+            Instant upTo =
+                    GoldExpectation.of(log.versions(), chain.goldOutOfOrderness())
+                            .watermark()
+                            .minus(chain.latencyCoolDown());
             List<GoldLatencyMatch.GoldRecord> gold =
                     GoldTopic.read(
                             servers, registryUrl, names.featuresTopic(), Duration.ofMinutes(2));
-            GoldLatencyMatch.Result match = matcher.match(gold, from, to, expected);
+            GoldLatencyMatch.Result match =
+                    matcher.match(gold, from, end, upTo.toEpochMilli(), expected);
             out.printf(
                     "  read %,d Gold records: %,d of the oracle's %,d rows in the window shown"
                             + " (%,d only through a later row), %,d records outside the window,"
-                            + " %,d unexplained%n",
+                            + " %,d unexplained, %,d rows past Gold's final watermark less %d s%n",
                     gold.size(),
                     match.latencies().count(),
                     match.expected(),
                     match.viaLaterRow(),
                     match.outside(),
-                    match.unmatched());
+                    match.unmatched(),
+                    match.unreleased(),
+                    chain.latencyCoolDown().toSeconds());
             Latencies bronzeHop =
-                    bronze.read(servers, names.bronzeTopic(), from, to, Duration.ofMinutes(2));
+                    bronze.read(servers, names.bronzeTopic(), from, end, Duration.ofMinutes(2));
             return judged(
                     rate,
                     workload.expectedRecords(),
                     paced,
                     chain,
-                    start,
-                    from,
-                    to,
+                    (from - start) / 1e3,
+                    (end - start) / 1e3,
+                    Duration.between(eventStart, upTo).toMillis() / 1e3,
                     match,
                     bronzeHop,
                     gold.isEmpty());
@@ -179,15 +191,16 @@ final class ChainLatency {
             long records,
             WallClockWorkload paced,
             ChainSettings chain,
-            long start,
-            long from,
-            long to,
+            double measuredFrom,
+            double measuredTo,
+            double measuredUpTo,
             GoldLatencyMatch.Result match,
             Latencies bronzeHop,
             boolean goldEmpty) {
         long seen = match.latencies().count();
         String note = "";
-        if (to <= from) {
+        boolean window = measuredUpTo > measuredFrom;
+        if (!window) {
             note = "the send is too short for its warm-up and cool-down";
         } else if (goldEmpty) {
             note =
@@ -205,14 +218,15 @@ final class ChainLatency {
                             seen, match.expected(), match.unmatched());
         }
         // Valid only when the topic showed every row the oracle has in the window.
-        boolean valid = seen > 0 && to > from && match.missing() == 0;
+        boolean valid = seen > 0 && window && match.missing() == 0;
         return new Result(
                 rate,
                 records,
                 paced.speed(),
                 chain.goldOutOfOrderness(),
-                (from - start) / 1e3,
-                (to - start) / 1e3,
+                measuredFrom,
+                measuredTo,
+                measuredUpTo,
                 match,
                 bronzeHop,
                 valid,
@@ -222,7 +236,7 @@ final class ChainLatency {
     /**
      * Waits until Gold's topic holds records and has not grown for 10 s (at least 15 s, at most 3
      * minutes): the rows of the measured events are written by then unless the chain fell behind
-     * the rate; the last ones, which wait for the inputs' idleness, are outside the window anyway.
+     * the rate; the last ones, which wait for the inputs' idleness, are not measured anyway.
      */
     private void awaitQuietTopic(String topic) {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();

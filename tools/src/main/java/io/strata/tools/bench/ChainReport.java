@@ -153,11 +153,15 @@ final class ChainReport {
                                 + " later, minus the Kafka timestamp of the newest of those raw"
                                 + " records; %,d rows were shown only through a later row, %,d"
                                 + " were matched by tenant and time only (a delete names no"
-                                + " customer), %,d Gold records matched nothing. Measured: raw"
-                                + " events produced %.1f–%.1f s"
-                                + " after the send started (warm-up: until every Silver input has"
-                                + " a record or is idle, Gold's watermark waits; cool-down: the last"
-                                + " events are released only by idleness). Arguments beyond the"
+                                + " customer), %,d Gold records matched nothing. Measured: rows whose"
+                                + " newest raw record was produced %.1f–%.1f s after the send"
+                                + " started (warm-up: until every Silver input has a record or is"
+                                + " idle, Gold's watermark waits), as of event times up to %.1f s"
+                                + " after the first event: Gold's final watermark (the lowest"
+                                + " input's newest event less the out-of-orderness) less the"
+                                + " idleness, for the rows after it are released only when the"
+                                + " input ends and turns idle, or never (%,d rows not measured)."
+                                + " Arguments beyond the"
                                 + " run's names: `%s` (idleness is bench-only: the first returns"
                                 + " come tens of seconds after the first orders, and until the"
                                 + " returns input is idle that long every row waits).",
@@ -167,6 +171,8 @@ final class ChainReport {
                         r.match().unmatched(),
                         r.measuredFrom(),
                         r.measuredTo(),
+                        r.measuredUpTo(),
+                        r.match().unreleased(),
                         String.join(" ", args)));
         Latencies b = r.bronze();
         md.add("");

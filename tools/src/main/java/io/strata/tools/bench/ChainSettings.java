@@ -76,11 +76,15 @@ public record ChainSettings(
     }
 
     /**
-     * Raw events produced in the last stretch of the paced run are not measured either: Gold
-     * releases an event's row only when events this much newer have arrived, which the end of the
-     * input never brings (the rows wait for the inputs' idleness instead).
+     * Rows as of event times within this of Gold's final watermark are not measured: the end of the
+     * input never brings the events that would pass them in a continuing stream, so they wait for
+     * the inputs to turn idle. The final watermark itself is worked out from the event times sent
+     * ({@link GoldExpectation}), not from the wall clock: the paced workload's event time advances
+     * unevenly (faster while the first flows have no follow-ups, slower at the end), and a
+     * wall-clock cool-down of the out-of-orderness left rows in the window that no watermark ever
+     * passed.
      */
     Duration latencyCoolDown() {
-        return goldOutOfOrderness.plusSeconds(5);
+        return goldIdleness;
     }
 }

@@ -39,6 +39,9 @@ final class GoldLatencyMatch {
      * @param expected the oracle's rows whose newest raw record falls in the window
      * @param viaLaterRow measured rows that never were current themselves: the topic showed the
      *     customer first as of a later row, written by the same watermark
+     * @param unreleased the oracle's rows whose newest raw record falls in the window but whose
+     *     event time is past the one measured up to: the end of the input releases them late or
+     *     never, so they are not measured
      */
     record Result(
             Latencies latencies,
@@ -46,7 +49,8 @@ final class GoldLatencyMatch {
             long unmatched,
             long outside,
             long expected,
-            long viaLaterRow) {
+            long viaLaterRow,
+            long unreleased) {
 
         /** The oracle's rows in the window the topic never showed (should be 0). */
         long missing() {
@@ -84,10 +88,16 @@ final class GoldLatencyMatch {
 
     /**
      * Latencies of the oracle's rows ({@code expectedRows}: tenant, customer, valid_from) whose
-     * newest raw record was produced within [{@code from}, {@code to}], each until the topic's
-     * {@code records} first showed its customer as of it or later.
+     * newest raw record was produced within [{@code from}, {@code to}] and whose valid_from is at
+     * most {@code releasedUpTo}, each until the topic's {@code records} first showed its customer
+     * as of it or later.
      */
-    Result match(List<GoldRecord> records, long from, long to, List<GoldRecord> expectedRows) {
+    Result match(
+            List<GoldRecord> records,
+            long from,
+            long to,
+            long releasedUpTo,
+            List<GoldRecord> expectedRows) {
         Map<String, Visibility> byCustomerRecords = new HashMap<>();
         Set<String> written = new HashSet<>();
         long unmatched = 0;
@@ -111,9 +121,14 @@ final class GoldLatencyMatch {
         long expected = 0;
         long tenantOnly = 0;
         long viaLater = 0;
+        long unreleased = 0;
         for (GoldRecord e : expectedRows) {
             long cause = newestCause(e.tenant(), e.customer(), e.validFrom());
             if (cause == 0 || cause < from || cause > to) {
+                continue;
+            }
+            if (e.validFrom() > releasedUpTo) {
+                unreleased++;
                 continue;
             }
             expected++;
@@ -136,7 +151,8 @@ final class GoldLatencyMatch {
                 unmatched,
                 outside,
                 expected,
-                viaLater);
+                viaLater,
+                unreleased);
     }
 
     /** One customer's topic records: the first write time of a row as of t or later. */

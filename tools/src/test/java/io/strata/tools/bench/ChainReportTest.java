@@ -67,6 +67,9 @@ class ChainReportTest {
                 .contains("| 5,000 | 300,000 | 3 | 3 | 40,000 ms | 42,000 ms | 42,000 ms |")
                 .contains("`--gold.features.idleness 5000ms`")
                 .contains("3 events, p50 130 ms, p95 900 ms, p99 900 ms, max 900 ms.")
+                .contains("produced 10.0–60.0 s after the send started")
+                .contains("as of event times up to 20.5 s after the first event")
+                .contains("(7 rows not measured)")
                 .contains("`--strata.kafka.delivery AT_LEAST_ONCE`");
     }
 
@@ -110,8 +113,9 @@ class ChainReportTest {
                 1.0,
                 Duration.ofSeconds(30),
                 10,
-                25,
-                new GoldLatencyMatch.Result(l, 0, 0, 0, 3, 0),
+                60,
+                20.5,
+                new GoldLatencyMatch.Result(l, 0, 0, 0, 3, 0, 7),
                 Latencies.of(new long[] {120, 130, 900}),
                 true,
                 "");

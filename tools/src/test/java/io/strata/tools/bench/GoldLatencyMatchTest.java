@@ -51,6 +51,7 @@ class GoldLatencyMatchTest {
                                 new GoldRecord("acme", "c2", T1, producedAt(20) + 300)),
                         0,
                         Long.MAX_VALUE,
+                        Long.MAX_VALUE,
                         List.of(
                                 new GoldRecord("acme", "c1", T1, 0),
                                 new GoldRecord("acme", "c2", T1, 0)));
@@ -76,6 +77,7 @@ class GoldLatencyMatchTest {
                                 new GoldRecord("acme", "c1", T2, producedAt(40) + 50),
                                 new GoldRecord("globex", "c9", T2, producedAt(40) + 50)),
                         0,
+                        Long.MAX_VALUE,
                         Long.MAX_VALUE,
                         List.of(new GoldRecord("acme", "c1", T2, 0)));
 
@@ -103,6 +105,7 @@ class GoldLatencyMatchTest {
                                 new GoldRecord("acme", "c2", T2, producedAt(500) + 20)),
                         producedAt(100),
                         producedAt(1_000),
+                        Long.MAX_VALUE,
                         rows);
 
         assertThat(r.latencies()).isEqualTo(Latencies.of(new long[] {20}));
@@ -130,6 +133,7 @@ class GoldLatencyMatchTest {
                                 new GoldRecord("acme", "c1", t3, producedAt(30) + 600)),
                         0,
                         Long.MAX_VALUE,
+                        Long.MAX_VALUE,
                         List.of(
                                 new GoldRecord("acme", "c1", T1, 0),
                                 new GoldRecord("acme", "c1", T2, 0),
@@ -140,6 +144,32 @@ class GoldLatencyMatchTest {
         assertThat(r.viaLaterRow()).isEqualTo(1);
         assertThat(r.expected()).isEqualTo(4);
         assertThat(r.missing()).isEqualTo(1);
+    }
+
+    @Test
+    void rowsPastTheEventTimeMeasuredUpToAreCountedButNotExpected() {
+        GoldLatencyMatch match =
+                new GoldLatencyMatch(
+                        List.of(
+                                order("acme", "o1", "c1", T1, 10),
+                                order("acme", "o2", "c2", T2, 20)),
+                        GoldLatencyMatchTest::producedAt);
+
+        GoldLatencyMatch.Result r =
+                match.match(
+                        List.of(new GoldRecord("acme", "c1", T1, producedAt(10) + 100)),
+                        0,
+                        Long.MAX_VALUE,
+                        T1,
+                        List.of(
+                                new GoldRecord("acme", "c1", T1, 0),
+                                // Gold never wrote it: the watermark did not pass T2.
+                                new GoldRecord("acme", "c2", T2, 0)));
+
+        assertThat(r.latencies()).isEqualTo(Latencies.of(new long[] {100}));
+        assertThat(r.expected()).isEqualTo(1);
+        assertThat(r.unreleased()).isEqualTo(1);
+        assertThat(r.missing()).isZero();
     }
 
     @Test
