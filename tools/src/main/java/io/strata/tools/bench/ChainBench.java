@@ -78,7 +78,13 @@ final class ChainBench {
                         ? Optional.empty()
                         : TaskManagerProfile.start(taskManagerPid.getAsLong(), profileFile, out);
         ChainMeasurement throughput =
-                new ChainThroughput(jobs, cluster, commits, new IcebergCounts(catalog), out)
+                new ChainThroughput(
+                                jobs,
+                                cluster,
+                                commits,
+                                new IcebergCounts(catalog),
+                                new ChainLoad(new FlinkRest(home)),
+                                out)
                         .run(
                                 workload,
                                 input,

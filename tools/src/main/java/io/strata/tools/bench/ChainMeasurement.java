@@ -1,5 +1,7 @@
 package io.strata.tools.bench;
 
+import java.util.List;
+
 /**
  * One run of the whole chain over the preloaded bench topic. Times are epoch millis; a layer's
  * completion is the commit time of the Iceberg snapshot that gave it the rows the oracle expects (0
@@ -18,6 +20,7 @@ package io.strata.tools.bench;
  * @param cpuSeconds TaskManager CPU from submission to the end of the watch
  * @param valid whether every layer reached the oracle's rows
  * @param note why not, or what else was seen
+ * @param load where each job's time went while it worked towards its layer
  */
 record ChainMeasurement(
         long events,
@@ -34,10 +37,16 @@ record ChainMeasurement(
         long goldDoneAt,
         double cpuSeconds,
         boolean valid,
-        String note) {
+        String note,
+        List<ChainLoad.Job> load) {
+
+    ChainMeasurement {
+        load = List.copyOf(load);
+    }
 
     static ChainMeasurement failed(long events, String why) {
-        return new ChainMeasurement(events, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, why);
+        return new ChainMeasurement(
+                events, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false, why, List.of());
     }
 
     /** Submission to Gold complete: the whole-chain figure, start-up included. */

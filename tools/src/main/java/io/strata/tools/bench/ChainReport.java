@@ -103,7 +103,92 @@ final class ChainReport {
                                 + " that long).",
                         m.events(), m.goldRowsExpected(), m.goldRows(), String.join(" ", args)));
         md.add("");
+        md.addAll(load(m.load()));
         return md;
+    }
+
+    /** Where each job's time went in the throughput run: vertices, then checkpoints. */
+    static List<String> load(List<ChainLoad.Job> jobs) {
+        List<String> md = new ArrayList<>();
+        if (jobs.isEmpty()) {
+            return md;
+        }
+        md.add("### Where each job's time went (Flink's task metrics, while it worked)");
+        md.add("");
+        md.add("| job | vertex | parallelism | busy | back-pressured | idle | samples |");
+        md.add("|---|---|---:|---:|---:|---:|---:|");
+        for (ChainLoad.Job job : jobs) {
+            for (ChainLoad.Vertex v : job.vertices()) {
+                md.add(
+                        f(
+                                "| %s | %s | %d | %.0f%% | %.0f%% | %.0f%% | %d |",
+                                job.job(),
+                                shortName(v.name()),
+                                v.parallelism(),
+                                v.busy() / 10,
+                                v.backPressured() / 10,
+                                v.idle() / 10,
+                                v.samples()));
+            }
+        }
+        md.add("");
+        md.add(
+                "| job | checkpoints | p50 | max | state (latest) | slowest seen: vertex last to"
+                        + " acknowledge | start delay | alignment | sync | async |");
+        md.add("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|");
+        for (ChainLoad.Job job : jobs) {
+            CheckpointStats c = job.checkpoints();
+            md.add(
+                    job.slowest()
+                            .map(
+                                    s ->
+                                            f(
+                                                    "| %s | %,d | %,d ms | %,d ms | %s | %s"
+                                                            + " (subtask %d, %,d ms) | %,d ms |"
+                                                            + " %,d ms | %,d ms | %,d ms |",
+                                                    job.job(),
+                                                    c.completed(),
+                                                    c.p50Millis(),
+                                                    c.maxMillis(),
+                                                    f("%,d KiB", c.stateBytes() / 1024),
+                                                    shortName(s.vertex()),
+                                                    s.subtask(),
+                                                    s.endToEndMillis(),
+                                                    s.startDelayMillis(),
+                                                    s.alignmentMillis(),
+                                                    s.syncMillis(),
+                                                    s.asyncMillis()))
+                            .orElse(
+                                    f(
+                                            "| %s | %,d | %,d ms | %,d ms | %s | — | | | | |",
+                                            job.job(),
+                                            c.completed(),
+                                            c.p50Millis(),
+                                            c.maxMillis(),
+                                            f("%,d KiB", c.stateBytes() / 1024))));
+        }
+        md.add("");
+        md.add(
+                "Sampled every 5 s through Flink's REST API from each job's start until its layer"
+                        + " was complete: **busy**, **back-pressured** and **idle** are Flink's"
+                        + " `busyTimeMsPerSecond`, `backPressuredTimeMsPerSecond` and"
+                        + " `idleTimeMsPerSecond` of a vertex (operators chained into one task),"
+                        + " averaged over its subtasks and the samples. A busy vertex is a"
+                        + " bottleneck, the vertices before it are back-pressured. Checkpoints:"
+                        + " Flink's counts and durations over the job's life; the slowest one its"
+                        + " retained history showed while sampled, at the subtask that"
+                        + " acknowledged last: **start delay** is its barrier queueing behind"
+                        + " records, **alignment** the wait for the barriers of its other inputs,"
+                        + " **sync** and **async** the snapshot itself (an Iceberg writer closes its"
+                        + " data files there).");
+        md.add("");
+        return md;
+    }
+
+    /** A vertex name as the report shows it: Flink's chained names can run to hundreds. */
+    static String shortName(String name) {
+        String one = name.replace("|", "/").replaceAll("\\s+", " ").trim();
+        return one.length() <= 90 ? one : one.substring(0, 89) + "…";
     }
 
     private static String job(

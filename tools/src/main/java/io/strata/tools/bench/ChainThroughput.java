@@ -38,6 +38,7 @@ final class ChainThroughput {
     private final ClusterRun cluster;
     private final IcebergCommits commits;
     private final IcebergCounts counts;
+    private final ChainLoad load;
     private final PrintStream out;
 
     ChainThroughput(
@@ -45,11 +46,13 @@ final class ChainThroughput {
             ClusterRun cluster,
             IcebergCommits commits,
             IcebergCounts counts,
+            ChainLoad load,
             PrintStream out) {
         this.jobs = jobs;
         this.cluster = cluster;
         this.commits = commits;
         this.counts = counts;
+        this.load = load;
         this.out = out;
     }
 
@@ -92,6 +95,7 @@ final class ChainThroughput {
                 }
                 ClusterRun.sleep(POLL);
                 watch.poll();
+                load.sample(watch.working(ids.get()), System.currentTimeMillis());
             }
             double cpu = cluster.cpuNow() - cpuAtSubmit;
             String note = watch.over() ? watch.note() : "timed out: " + watch.progress();
@@ -110,7 +114,8 @@ final class ChainThroughput {
                     watch.goldDoneAt,
                     cpu,
                     watch.over() && watch.rowsEqual,
-                    note);
+                    note,
+                    load.results());
         } finally {
             jobs.cancel(ids.get().values());
         }
@@ -157,6 +162,24 @@ final class ChainThroughput {
 
         boolean over() {
             return goldDoneAt > 0;
+        }
+
+        /** The jobs of {@code ids} (name → id) whose layer is not complete yet. */
+        Map<String, String> working(Map<String, String> ids) {
+            Map<String, String> working = new java.util.LinkedHashMap<>();
+            ids.forEach(
+                    (job, id) -> {
+                        long doneAt =
+                                switch (job) {
+                                    case "bronze-ingest" -> bronzeDoneAt;
+                                    case "silver-conform" -> silverDoneAt;
+                                    default -> goldDoneAt;
+                                };
+                        if (doneAt == 0) {
+                            working.put(job, id);
+                        }
+                    });
+            return working;
         }
 
         String note() {

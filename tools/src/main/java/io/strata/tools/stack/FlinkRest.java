@@ -256,6 +256,46 @@ public final class FlinkRest {
     }
 
     /**
+     * {@code GET /jobs/:id/checkpoints/details/:checkpoint}: one checkpoint of the retained
+     * history, per vertex, as JSON.
+     */
+    public JsonNode checkpointDetails(String jobId, long checkpointId) {
+        return send("GET", "/jobs/" + jobId + "/checkpoints/details/" + checkpointId, null);
+    }
+
+    /**
+     * {@code GET /jobs/:id/checkpoints/details/:checkpoint/subtasks/:vertex}: each subtask's part
+     * of one checkpoint (start delay, alignment, synchronous and asynchronous phases), as JSON.
+     */
+    public JsonNode checkpointSubtasks(String jobId, long checkpointId, String vertexId) {
+        return send(
+                "GET",
+                "/jobs/" + jobId + "/checkpoints/details/" + checkpointId + "/subtasks/" + vertexId,
+                null);
+    }
+
+    /** {@code GET /jobs/:id}: the job with its vertices (id, name, parallelism), as JSON. */
+    public JsonNode job(String jobId) {
+        return send("GET", "/jobs/" + jobId, null);
+    }
+
+    /**
+     * {@code GET /jobs/:id/vertices/:vertex/subtasks/metrics?get=...&agg=avg}: the average over a
+     * vertex's subtasks of each of {@code metrics}, as JSON ({@code [{"id": ..., "avg": ...}]}).
+     */
+    public JsonNode subtaskMetricAverages(String jobId, String vertexId, List<String> metrics) {
+        return send(
+                "GET",
+                "/jobs/"
+                        + jobId
+                        + "/vertices/"
+                        + vertexId
+                        + "/subtasks/metrics?agg=avg&get="
+                        + String.join(",", metrics),
+                null);
+    }
+
+    /**
      * How often Flink restarted job {@code jobId} since it was submitted (the job metric {@code
      * numRestarts}, which the JobManager refreshes every few seconds); empty when not reported.
      */

@@ -33,7 +33,26 @@ class ChainReportTest {
                     RUNNING + 40_000,
                     40,
                     true,
-                    "");
+                    "",
+                    List.of(
+                            new ChainLoad.Job(
+                                    "gold-features",
+                                    List.of(
+                                            new ChainLoad.Vertex(
+                                                    "Source: silver | orders", 2, 120, 850, 30, 24),
+                                            new ChainLoad.Vertex(
+                                                    "customer-features", 2, 985, 0, 15, 24)),
+                                    new CheckpointStats(40, 4_000, 33_000, 5 << 20, 1 << 20),
+                                    Optional.of(
+                                            new ChainLoad.SlowCheckpoint(
+                                                    12,
+                                                    33_000,
+                                                    "customer-features",
+                                                    1,
+                                                    31_000,
+                                                    400,
+                                                    700,
+                                                    800)))));
 
     @Test
     void chainThroughputRunsFromSubmissionAndEachJobFromAllRunning() {
@@ -70,7 +89,13 @@ class ChainReportTest {
                 .contains("produced 10.0–60.0 s after the send started")
                 .contains("as of event times up to 20.5 s after the first event")
                 .contains("(7 rows not measured)")
-                .contains("`--strata.kafka.delivery AT_LEAST_ONCE`");
+                .contains("`--strata.kafka.delivery AT_LEAST_ONCE`")
+                .contains("| gold-features | Source: silver / orders | 2 | 12% | 85% | 3% | 24 |")
+                .contains("| gold-features | customer-features | 2 | 99% | 0% | 2% | 24 |")
+                .contains(
+                        "| gold-features | 40 | 4,000 ms | 33,000 ms | 5,120 KiB |"
+                                + " customer-features (subtask 1, 33,000 ms) | 31,000 ms |"
+                                + " 400 ms | 700 ms | 800 ms |");
     }
 
     @Test
