@@ -99,6 +99,30 @@ class ChainReportTest {
     }
 
     @Test
+    void aJobListsItsBusiestVerticesAndSumsUpTheRest() {
+        List<ChainLoad.Vertex> vertices = new java.util.ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            vertices.add(new ChainLoad.Vertex("v" + i, 2, i * 100, i == 1 ? 700 : 0, 0, 3));
+        }
+        List<String> md =
+                ChainReport.load(
+                        List.of(
+                                new ChainLoad.Job(
+                                        "gold-features",
+                                        vertices,
+                                        CheckpointStats.NONE,
+                                        Optional.empty())));
+
+        assertThat(md)
+                .containsSubsequence(
+                        "| gold-features | v8 | 2 | 80% | 0% | 0% | 3 |",
+                        "| gold-features | v3 | 2 | 30% | 0% | 0% | 3 |",
+                        "| gold-features | 2 more vertices | | ≤ 20% | ≤ 70% | | |",
+                        "| gold-features | 0 | 0 ms | 0 ms | 0 KiB | — | | | | |")
+                .noneMatch(line -> line.startsWith("| gold-features | v2 |"));
+    }
+
+    @Test
     void targetsAreJudgedOnlyOnValidRuns() {
         List<String> lines =
                 ChainReport.targets(
