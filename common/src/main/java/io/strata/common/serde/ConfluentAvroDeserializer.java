@@ -33,6 +33,8 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
     private transient Schema readerSchema;
     private transient Map<Integer, SpecificDatumReader<T>> readers;
     private transient BinaryDecoder decoder;
+    // Held while this deserializer lives: the shared client is only weakly held (RegistryClients).
+    private transient RegistryClient registry;
 
     public ConfluentAvroDeserializer(Class<T> type, RegistryClientConfig config) {
         this.type = Objects.requireNonNull(type, "type");
@@ -124,7 +126,10 @@ public final class ConfluentAvroDeserializer<T extends SpecificRecord> implement
 
     private Schema writerSchema(int id) throws PoisonAvroException {
         try {
-            return RegistryClients.shared(config).schemaById(id);
+            if (registry == null) {
+                registry = RegistryClients.shared(config);
+            }
+            return registry.schemaById(id);
         } catch (RegistryClientException e) {
             if (e.isUnknownSchemaId()) {
                 throw poison(PoisonAvroException.Kind.UNKNOWN_SCHEMA_ID, id, e.getMessage(), e);

@@ -29,6 +29,8 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
     private transient SpecificDatumWriter<T> writer;
     private transient ByteArrayOutputStream out;
     private transient BinaryEncoder encoder;
+    // Held while this serializer lives: the shared client is only weakly held (RegistryClients).
+    private transient RegistryClient registry;
     // Null until registered; a transient int would come back from Java serialization as 0.
     private transient Integer schemaId;
 
@@ -76,11 +78,11 @@ public final class ConfluentAvroSerializer<T extends SpecificRecord> implements 
             schema = model.getSchema(type);
             writer = new SpecificDatumWriter<>(schema, model);
             out = new ByteArrayOutputStream(256);
-            RegistryClient client = RegistryClients.shared(config);
+            registry = RegistryClients.shared(config);
             schemaId =
                     config.autoRegister()
-                            ? client.register(subject, schema)
-                            : client.lookup(subject, schema);
+                            ? registry.register(subject, schema)
+                            : registry.lookup(subject, schema);
         }
         return schemaId;
     }
