@@ -64,13 +64,7 @@ final class ChainLoad {
             String job,
             List<Vertex> vertices,
             CheckpointStats checkpoints,
-            Optional<SlowCheckpoint> slowest) {
-
-        /** The vertex with the highest mean busy time, if any was sampled. */
-        Optional<Vertex> busiest() {
-            return vertices.stream().max(java.util.Comparator.comparingDouble(Vertex::busy));
-        }
-    }
+            Optional<SlowCheckpoint> slowest) {}
 
     private final FlinkRest rest;
     private final Map<String, Sampled> jobs = new LinkedHashMap<>();
@@ -120,9 +114,9 @@ final class ChainLoad {
 
         void sample() {
             if (names.isEmpty()) {
-                for (JsonNode v : rest.job(jobId).path("vertices")) {
-                    names.put(v.path("id").asText(), v.path("name").asText());
-                    parallelism.put(v.path("id").asText(), v.path("parallelism").asInt());
+                for (FlinkRest.Vertex v : rest.vertices(jobId)) {
+                    names.put(v.id(), v.name());
+                    parallelism.put(v.id(), v.parallelism());
                 }
             }
             for (String vertex : names.keySet()) {

@@ -1,6 +1,7 @@
 package io.strata.tools.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -123,9 +124,7 @@ final class ChainReport {
         for (ChainLoad.Job job : jobs) {
             List<ChainLoad.Vertex> busiest =
                     job.vertices().stream()
-                            .sorted(
-                                    java.util.Comparator.comparingDouble(ChainLoad.Vertex::busy)
-                                            .reversed())
+                            .sorted(Comparator.comparingDouble(ChainLoad.Vertex::busy).reversed())
                             .toList();
             for (ChainLoad.Vertex v :
                     busiest.subList(0, Math.min(SHOWN_VERTICES, busiest.size()))) {

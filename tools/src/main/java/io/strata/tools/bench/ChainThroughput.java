@@ -9,6 +9,7 @@ import io.strata.workload.oracle.SilverEntity;
 import io.strata.workload.oracle.SilverVersion;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -166,7 +167,7 @@ final class ChainThroughput {
 
         /** The jobs of {@code ids} (name → id) whose layer is not complete yet. */
         Map<String, String> working(Map<String, String> ids) {
-            Map<String, String> working = new java.util.LinkedHashMap<>();
+            Map<String, String> working = new LinkedHashMap<>();
             ids.forEach(
                     (job, id) -> {
                         long doneAt =

@@ -215,8 +215,11 @@ public final class FlinkRest {
         return new Progress(state, completed, failure);
     }
 
-    /** A vertex of a job's graph (chained operators): its name, status and records sent on. */
-    public record Vertex(String name, String status, long recordsOut) {}
+    /**
+     * A vertex of a job's graph (chained operators): its id, name, parallelism, status and records
+     * sent on.
+     */
+    public record Vertex(String id, String name, int parallelism, String status, long recordsOut) {}
 
     /** The vertices of job {@code jobId}, as {@code /jobs/:id} reports them. */
     public List<Vertex> vertices(String jobId) {
@@ -224,7 +227,9 @@ public final class FlinkRest {
         for (JsonNode v : send("GET", "/jobs/" + jobId, null).path("vertices")) {
             vertices.add(
                     new Vertex(
+                            v.path("id").asText(),
                             v.path("name").asText(),
+                            v.path("parallelism").asInt(),
                             v.path("status").asText(),
                             v.path("metrics").path("write-records").asLong()));
         }
@@ -272,11 +277,6 @@ public final class FlinkRest {
                 "GET",
                 "/jobs/" + jobId + "/checkpoints/details/" + checkpointId + "/subtasks/" + vertexId,
                 null);
-    }
-
-    /** {@code GET /jobs/:id}: the job with its vertices (id, name, parallelism), as JSON. */
-    public JsonNode job(String jobId) {
-        return send("GET", "/jobs/" + jobId, null);
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -105,18 +104,5 @@ class ChainLoadTest {
                                 700,
                                 800));
         assertThat(ChainLoad.breakdown(JSON.readTree("{}"), v -> subtasks, Map.of())).isEmpty();
-    }
-
-    @Test
-    void theBusiestVertexIsTheOneWithTheMostBusyTime() {
-        ChainLoad.Job job =
-                new ChainLoad.Job(
-                        "gold-features",
-                        List.of(
-                                new ChainLoad.Vertex("Source: orders", 2, 100, 800, 100, 12),
-                                new ChainLoad.Vertex("customer-features", 2, 900, 0, 100, 12)),
-                        CheckpointStats.NONE,
-                        Optional.empty());
-        assertThat(job.busiest().map(ChainLoad.Vertex::name)).contains("customer-features");
     }
 }

@@ -26,17 +26,20 @@ class GoldLatencyMatchTest {
         return T1 + 100_000 + position;
     }
 
+    /** A matcher over {@code versions}, record positions produced as {@link #producedAt} says. */
+    private static GoldLatencyMatch matcher(SilverVersion... versions) {
+        return new GoldLatencyMatch(List.of(versions), GoldLatencyMatchTest::producedAt);
+    }
+
     @Test
     void latencyIsGoldWriteTimeMinusTheNewestRawRecordOfTheCustomerAtThatEventTime() {
         GoldLatencyMatch match =
-                new GoldLatencyMatch(
-                        List.of(
-                                order("acme", "o1", "c1", T1, 10),
-                                order("acme", "o2", "c1", T1, 30), // same time, produced later
-                                order("acme", "o3", "c2", T1, 20),
-                                // Not a feature input: never a cause.
-                                new SilverVersion(customer("acme", "c1"), at(T1), 99, false)),
-                        GoldLatencyMatchTest::producedAt);
+                matcher(
+                        order("acme", "o1", "c1", T1, 10),
+                        order("acme", "o2", "c1", T1, 30), // same time, produced later
+                        order("acme", "o3", "c2", T1, 20),
+                        // Not a feature input: never a cause.
+                        new SilverVersion(customer("acme", "c1"), at(T1), 99, false));
 
         assertThat(match.newestCause("acme", "c1", T1)).isEqualTo(producedAt(30));
         assertThat(match.newestCause("acme", "c2", T1)).isEqualTo(producedAt(20));
@@ -66,10 +69,7 @@ class GoldLatencyMatchTest {
     void aDeleteNamesNoCustomerSoItsTenantAndTimeStandIn() {
         OrderRow tombstone =
                 new OrderRow("acme", "o1", null, Instant.EPOCH, null, null, null, null);
-        GoldLatencyMatch match =
-                new GoldLatencyMatch(
-                        List.of(new SilverVersion(tombstone, at(T2), 40, true)),
-                        GoldLatencyMatchTest::producedAt);
+        GoldLatencyMatch match = matcher(new SilverVersion(tombstone, at(T2), 40, true));
 
         GoldLatencyMatch.Result r =
                 match.match(
@@ -90,11 +90,9 @@ class GoldLatencyMatchTest {
     @Test
     void onlyRowsWhoseNewestRawRecordFallsInTheWindowAreMeasured() {
         GoldLatencyMatch match =
-                new GoldLatencyMatch(
-                        List.of(
-                                order("acme", "o1", "c1", T1, 0),
-                                new SilverVersion(ticket("acme", "t1", "c2"), at(T2), 500, false)),
-                        GoldLatencyMatchTest::producedAt);
+                matcher(
+                        order("acme", "o1", "c1", T1, 0),
+                        new SilverVersion(ticket("acme", "t1", "c2"), at(T2), 500, false));
         List<GoldRecord> rows =
                 List.of(new GoldRecord("acme", "c1", T1, 0), new GoldRecord("acme", "c2", T2, 0));
 
@@ -117,13 +115,11 @@ class GoldLatencyMatchTest {
     void aRowNeverCurrentIsShownByTheFirstLaterRowOfItsCustomerAndAMissingOneIsCounted() {
         long t3 = T2 + 1_000;
         GoldLatencyMatch match =
-                new GoldLatencyMatch(
-                        List.of(
-                                order("acme", "o1", "c1", T1, 10),
-                                order("acme", "o2", "c1", T2, 20),
-                                order("acme", "o3", "c1", t3, 30),
-                                order("acme", "o4", "c2", T2, 40)),
-                        GoldLatencyMatchTest::producedAt);
+                matcher(
+                        order("acme", "o1", "c1", T1, 10),
+                        order("acme", "o2", "c1", T2, 20),
+                        order("acme", "o3", "c1", t3, 30),
+                        order("acme", "o4", "c2", T2, 40));
 
         GoldLatencyMatch.Result r =
                 match.match(
@@ -149,11 +145,7 @@ class GoldLatencyMatchTest {
     @Test
     void rowsPastTheEventTimeMeasuredUpToAreCountedButNotExpected() {
         GoldLatencyMatch match =
-                new GoldLatencyMatch(
-                        List.of(
-                                order("acme", "o1", "c1", T1, 10),
-                                order("acme", "o2", "c2", T2, 20)),
-                        GoldLatencyMatchTest::producedAt);
+                matcher(order("acme", "o1", "c1", T1, 10), order("acme", "o2", "c2", T2, 20));
 
         GoldLatencyMatch.Result r =
                 match.match(
